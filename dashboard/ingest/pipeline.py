@@ -7,7 +7,6 @@ up either as an article or as a reject with its reason, so that
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import time
 from collections import Counter
@@ -23,7 +22,15 @@ from dashboard.dataset import schema, store
 
 from .articles import Article, article_id_for, build_article
 from .dedup import DedupParams, assign_duplicates
-from .readers import InputError, RawRecord, Reject, discover_inputs, fingerprint, read_file
+from .readers import (
+    InputError,
+    RawRecord,
+    Reject,
+    discover_inputs,
+    fingerprint,
+    read_file,
+    validate_encoding,
+)
 
 MAX_WARNING_EXAMPLES = 50
 
@@ -104,6 +111,8 @@ def _iter_records(paths: list[Path], encoding: str | None, field_map: dict[str, 
             for item in read_file(path, encoding=encoding, field_map=field_map or {}):
                 counts[str(path)] += 1
                 yield item
+        except InputError:  # a command-line mistake (--map, --encoding): stop the run
+            raise
         except Exception as exc:  # a reader bug: account for the file, don't crash the run
             counts[str(path)] += 1
             yield Reject(str(path), "unreadable_file",
@@ -154,10 +163,7 @@ def run_ingest(
     t0 = time.perf_counter()
     started = datetime.now(UTC)
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"--encoding {encoding!r}: unknown encoding") from None
+        validate_encoding(encoding)
     paths = discover_inputs([str(p) for p in inputs])
     fingerprints = [fingerprint(p) for p in paths]
     counts: Counter = Counter()
