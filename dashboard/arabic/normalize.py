@@ -33,6 +33,19 @@ _MULTI_SPACE_RE = re.compile(" {2,}")
 _LINE_BREAK_RE = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
 _MANY_BLANK_LINES_RE = re.compile("\n{3,}")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Anything clean_display would change, in one pattern: most scraped news is already clean,
+# and one scan that finds nothing is far cheaper than the eight passes below.
+_NEEDS_CLEANING_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u061c\u1680\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u2069\u3000\ufb50-\ufdff\ufe70-\ufeff]"
+)
+_UNTIDY_SPACING = ("  ", " \n", "\n ", "\n\n\n")
+
+
+def _is_clean(text: str) -> bool:
+    return (not _NEEDS_CLEANING_RE.search(text)
+            and not any(s in text for s in _UNTIDY_SPACING)
+            and unicodedata.is_normalized("NFC", text))
 
 # Arabic diacritics (harakat, tanween, shadda, sukun), superscript alef, Quranic
 # annotation marks and small high letters.
@@ -152,6 +165,8 @@ def clean_display(text: str) -> str:
     folded, control characters dropped, line breaks unified, whitespace tidied; paragraph
     breaks (one blank line) are kept.
     """
+    if _is_clean(text):
+        return text.strip()
     text = _CONTROL_RE.sub("", normalize_line_breaks(text))
     text = remove_invisible(text)
     text = fold_presentation_forms(text)

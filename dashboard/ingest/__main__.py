@@ -59,10 +59,10 @@ def format_summary(m: dict, out: Path) -> str:
     for reason, n in m["rejects_by_reason"].items():
         lines.append(f"  {reason:<22}{n:>8,}")
     lines += [
-        f"duplicate groups {m['duplicate_groups']:>8,}  "
-        f"({m['articles_in_duplicate_groups']:,} articles; "
-        + ", ".join(f"{k} {v:,}" for k, v in sorted(m["duplicate_groups_by_kind"].items()))
-        + ")",
+        f"dup groups{m['duplicate_groups']:>8,}"
+        + (f"  ({m['articles_in_duplicate_groups']:,} articles; "
+           + ", ".join(f"{k} {v:,}" for k, v in sorted(m["duplicate_groups_by_kind"].items()))
+           + ")" if m["duplicate_groups"] else ""),
         f"undated   {m['undated']:>8,}",
         "dates     " + ", ".join(f"{k} {v:,}" for k, v in sorted(m["date_sources"].items())),
         f"span      {m['date_min'] or '-'} .. {m['date_max'] or '-'}",
