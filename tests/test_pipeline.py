@@ -176,3 +176,41 @@ def test_cli_bad_arguments(raw: Path, tmp_path: Path, args, needle):
 def test_cli_bad_crawl_date(raw: Path, tmp_path: Path):
     res = run_cli(str(raw), "--out", str(tmp_path / "out"), "--crawl-date", "19/09/2023")
     assert res.returncode == 2 and "YYYY-MM-DD" in res.stderr
+
+
+# Pages in the aggregator layout, in the encodings and dateline styles of other regions.
+HELD_PAGES = [
+    ("lb.txt", "cp1256",
+     "بيروت - 3 آذار/مارس 2024\n\nعقد مجلس الوزراء جلسة استثنائية لبحث ملف النازحين، وقال "
+     "رئيس الحكومة نجيب ميقاتي إن لبنان لا يستطيع تحمل الأعباء وحده.\n\nالمصدر: الوكالة الوطنية "
+     "للإعلام\n\nالكلمات الدلالية: نجيب ميقاتي لبنان النازحين\n\nمقالات ذات صلة\n\n• خبر عن الطقس\n",
+     "الوكالة الوطنية للإعلام", "2024-03-03", ["نجيب ميقاتي", "لبنان", "النازحين"]),
+    ("tn.txt", "utf-16",
+     "تونس في 5 جوان 2023\r\n\r\nأعلنت وزارة الصحة عن حملة تلقيح جديدة في ولايات الجنوب، وأكد "
+     "الوزير أن الحملة ستستمر أسبوعين.\r\n\r\nالمصدر : وكالة تونس إفريقيا للأنباء\r\n\r\nوسوم: "
+     "تونس وزارة الصحة\r\n\r\nاقرأ أيضًا\r\n\r\nمقال آخر لا علاقة له بالموضوع.\r\n",
+     "وكالة تونس إفريقيا للأنباء", "2023-06-05", ["تونس", "وزارة الصحة"]),
+    ("eg.txt", "utf-8-sig",
+     "القاهرة في 12 ديسمبر 2023\n\nتوجه الناخبون إلى صناديق الاقتراع لليوم الثالث في "
+     "الانتخابات الرئاسية، وسط إقبال وصفته الهيئة الوطنية للانتخابات بالجيد.\n\nالمصدر: أ ش أ\n\n"
+     "كلمات دلالية: الانتخابات الرئاسية الهيئة الوطنية للانتخابات\n\nأخبار ذات صلة\n\n- عنوان\n",
+     "أ ش أ", "2023-12-12", ["الانتخابات الرئاسية", "الهيئة الوطنية للانتخابات"]),
+    ("iq.txt", "utf-8",
+     "بغداد - الثلاثاء 14 تشرين الثاني 2023\n\nقالت وزارة النفط إن صادرات الخام بلغت مستوى "
+     "قياسيا.\n\nالمصدر: واع\n", "واع", "2023-11-14", []),
+]
+
+
+@pytest.mark.parametrize("name,encoding,text,source,day,tags", HELD_PAGES,
+                         ids=[p[0] for p in HELD_PAGES])
+def test_pages_in_other_layouts(tmp_path: Path, name, encoding, text, source, day, tags):
+    (tmp_path / name).write_bytes(text.encode(encoding))
+    m = run_ingest([tmp_path / name], tmp_path / "out")
+    assert m["records_read"] == 1 and m["articles_written"] == 1
+    row = store.read_table(tmp_path / "out", schema.ARTICLES_FILE).iloc[0]
+    assert row["source"] == source
+    assert row["published_at"] == pd.Timestamp(day, tz="UTC")
+    assert row["date_source"] == "text"
+    assert list(row["tags"]) == tags
+    assert "ذات صلة" not in row["body"] and "المصدر" not in row["body"]
+    assert "لا علاقة له" not in row["body"] and "الطقس" not in row["body"]

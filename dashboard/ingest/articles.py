@@ -101,7 +101,9 @@ def build_article(record: RawRecord, crawl_date: date | None) -> Article | Rejec
     source, publisher = credit_fields(page.credited_source, _text(fields.get("source")),
                                       _text(fields.get("publisher")), url)
     record_crawl = parse_crawl_date(fields.get("crawl_date")) or crawl_date
-    dated = resolve_date(fields.get("published_at"), body, record_crawl)
+    # A headline line the page parser lifted off the top may carry the dateline.
+    dated = resolve_date(fields.get("published_at"),
+                         f"{page.title}\n\n{body}" if page.title else body, record_crawl)
 
     record_id = _text(fields.get("id"))
     # The id follows the record's own identity when it has one, so re-ingesting an edited

@@ -522,7 +522,7 @@ def _explicit_candidates(norm: str, head: int, crawl: date | None) -> list[tuple
             if start >= head or _NEGATIVE_RE.search(before):
                 continue
             paired = ctx and ctx["muw"] and prev_end >= start - len(before)
-            if not (paired or _is_dateline(norm, start)):
+            if not (paired or _is_dateline(norm, start, m.end())):
                 continue
         if t := _TIME_RE.match(norm, m.end()):
             value = _with_time(value, t["h"], t["mi"], t["s"], t["ap"]) or value
@@ -532,20 +532,34 @@ def _explicit_candidates(norm: str, head: int, crawl: date | None) -> list[tuple
     return out
 
 
-def _is_dateline(norm: str, start: int) -> bool:
+def _is_dateline(norm: str, start: int, end: int) -> bool:
     """True when the date opens the text, or a line after only short heading lines (title,
     byline), after at most three words (a place, an agency, a weekday) and no sentence
     end. "يوم"/"في"/"الى" before it, or a line ending in ":" above it, make it an event or
-    a schedule entry rather than a dateline."""
+    a schedule entry rather than a dateline — except the classic "PLACE في DATE" line
+    ("القاهرة في 12 ديسمبر 2023"), where nothing but a dash, a bracket or the line's end
+    follows the date."""
     line_start = norm.rfind("\n", 0, start) + 1
     prefix = norm[line_start:start]
     words = _WORD_RE.findall(prefix)
     if len(prefix) > 30 or len(words) > 3 or _SENTENCE_END_RE.search(prefix):
         return False
-    if any(w in _EVENT_WORDS for w in words):
+    blockers = [w for w in words if w in _EVENT_WORDS]
+    if blockers and not _place_fi_dateline(words, norm, end):
         return False
     above = norm[:line_start].rstrip()
     return not above or (len(above) <= 200 and above.count("\n") < 2 and above[-1] not in ".:!?؟")
+
+
+_DATELINE_TAIL_RE = re.compile(r"[ \t]*(?:$|[-–—(\[«:،,]|\d{1,2}:\d{2})", re.M)
+
+
+def _place_fi_dateline(words: list[str], norm: str, end: int) -> bool:
+    """"PLACE في DATE" (1–2 place words, then في) with the date closing the line or
+    followed only by a dash, bracket or time."""
+    return (1 <= len(words) - 1 <= 2 and words[-1] == "في"
+            and not any(w in _EVENT_WORDS for w in words[:-1])
+            and _DATELINE_TAIL_RE.match(norm, end) is not None)
 
 
 def _not_today(norm: str, at: int) -> bool:

@@ -46,6 +46,8 @@ from dashboard.arabic.normalize import LETTER_MAP, clean_display, normalize_for_
 from dashboard.ingest import boilerplate
 from dashboard.ingest.tags import dedupe_tags, split_tag_line
 
+from .dates import find_text_date
+
 
 @dataclass(frozen=True)
 class ParsedPage:
@@ -417,6 +419,8 @@ def _is_headline(text: str) -> bool:
         and not _ends_sentence(text)
         and not _BYLINE_RE.match(text)
         and not _DATELINE_RE.search(text)
+        # "القاهرة في 12 ديسمبر 2023" alone on the first line is a dateline, not a title.
+        and find_text_date(text, None)[0] is None
     )
 
 
