@@ -2,7 +2,8 @@
 
 usage: python bench/ingest_bench.py [FILE ...]   (default: ../shared/corpora/*.jsonl)
 
-Runs the whole ingest (imports excluded) (read, parse, normalise, date, dedup, write) on each file in a fresh
+Runs the whole ingest without entity extraction (imports excluded; entity speed is
+bench/ner_speed.py's) (read, parse, normalise, date, dedup, write) on each file in a fresh
 process, and prints articles/s per core and peak RSS. The ingest is single-threaded, so
 articles/s of the run is articles/s per core.
 """
@@ -28,7 +29,7 @@ def cpu_s():
     return u.ru_utime + u.ru_stime
 c0 = cpu_s()
 t = time.perf_counter()
-m = run_ingest([{path!r}], Path({out!r}))
+m = run_ingest([{path!r}], Path({out!r}), entities=False)
 wall = time.perf_counter() - t
 cpu = cpu_s() - c0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

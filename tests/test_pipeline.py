@@ -214,3 +214,45 @@ def test_pages_in_other_layouts(tmp_path: Path, name, encoding, text, source, da
     assert list(row["tags"]) == tags
     assert "ذات صلة" not in row["body"] and "المصدر" not in row["body"]
     assert "لا علاقة له" not in row["body"] and "الطقس" not in row["body"]
+
+
+SHARED = REPO.parent / "shared"
+
+
+@pytest.mark.shared
+def test_sample_page_entities(tmp_path: Path):
+    sample = SHARED / "samples" / "aggregator_page.txt"
+    if not sample.is_file():
+        pytest.skip("../shared/samples is absent (plain clone)")
+    run_ingest([sample], tmp_path / "out")
+    ents = store.read_table(tmp_path / "out", schema.ENTITIES_FILE)
+    men = store.read_table(tmp_path / "out", schema.MENTIONS_FILE)
+    karabakh = ents[ents["key"] == "قره باغ"]
+    assert len(karabakh) == 1 and karabakh.iloc[0]["type"] == "LOC"
+    assert karabakh.iloc[0]["mention_count"] == 7
+    assert set(karabakh.iloc[0]["aliases"]) == {"قره باغ", "قرة باغ"}
+    # Nothing from the Rafah article or the related headlines is counted.
+    assert not ents["key"].isin(["ترامب", "نتنياهو", "رفح", "غزه"]).any()
+    body = store.read_table(tmp_path / "out", schema.ARTICLES_FILE).iloc[0]["body"]
+    for row in men.itertuples():
+        for s, e, surface in zip(row.starts, row.ends, row.surfaces, strict=True):
+            assert body[s:e] == surface
+
+
+def test_entities_parallel_equals_serial(raw: Path, tmp_path: Path, monkeypatch):
+    from dashboard.ingest import entity_step
+
+    monkeypatch.setattr(entity_step, "CHUNK", 2)  # several tasks even for five articles
+    run_ingest([raw], tmp_path / "one", jobs=1)
+    run_ingest([raw], tmp_path / "two", jobs=2)
+    for name in (schema.ENTITIES_FILE, schema.MENTIONS_FILE):
+        one = store.read_table(tmp_path / "one", name)
+        two = store.read_table(tmp_path / "two", name)
+        pd.testing.assert_frame_equal(one, two)
+    assert len(store.read_table(tmp_path / "one", schema.ENTITIES_FILE)) > 0
+
+
+def test_no_entities_option(raw: Path, tmp_path: Path):
+    m = run_ingest([raw], tmp_path / "out", entities=False)
+    assert m["entities"] is None
+    assert store.table_path(tmp_path / "out", schema.ENTITIES_FILE) is None

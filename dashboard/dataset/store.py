@@ -37,6 +37,7 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "aliases": pa.list_(pa.string()),
     "starts": pa.list_(pa.int32()),
     "ends": pa.list_(pa.int32()),
+    "surfaces": pa.list_(pa.string()),
     "n_words": pa.int32(),
     "size": pa.int32(),
     "count": pa.int32(),
@@ -163,12 +164,20 @@ def load_manifest(data_dir: Path) -> dict:
         raise DatasetError(f"{path}: unreadable manifest ({exc})") from None
 
 
+# Alias tables change what the entity views count (dashboard/entities/aliases.py), so an
+# edit to either invalidates cached results too.
+ALIAS_FILES = ("aliases.csv",)
+DEFAULT_ALIAS_FILE = REPO_ROOT / "data" / "aliases.csv"
+
+
 def dataset_fingerprint(data_dir: Path) -> str:
-    """A short hash that changes whenever the dataset is rewritten (for cache keys)."""
+    """A short hash that changes whenever the dataset is rewritten or an alias table that
+    applies to it is edited (for cache keys)."""
     path = Path(data_dir) / schema.MANIFEST_FILE
     h = hashlib.sha256(path.read_bytes())
-    for name in sorted(schema.SCHEMAS):
-        p = Path(data_dir) / name
+    extra = [Path(data_dir) / n for n in ALIAS_FILES] + [DEFAULT_ALIAS_FILE]
+    for name, p in [(n, Path(data_dir) / n) for n in sorted(schema.SCHEMAS)] + \
+            [(str(p), p) for p in extra]:
         if p.is_file():
             st = p.stat()
             h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())

@@ -1,7 +1,8 @@
 """Turn raw Arabic news into a processed Marsad dataset.
 
 usage: python -m dashboard.ingest INPUT [INPUT ...] --out DIR [--crawl-date YYYY-MM-DD]
-                                  [--encoding ENC] [--map FIELD=COLUMN ...] [--quiet]
+                                  [--encoding ENC] [--map FIELD=COLUMN ...] [--jobs N]
+                                  [--no-entities] [--entity-backend NAME] [--quiet]
 
 INPUT is a file (.jsonl .ndjson .json .csv .tsv .parquet .txt), a folder (searched
 recursively) or a glob. Every input record ends up in DIR/articles.parquet or, with its
@@ -44,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                         help="read FIELD (text, title, source, publisher, published_at, url, "
                              "id, crawl_date) from COLUMN; repeatable")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="processes for entity extraction (default 1)")
+    parser.add_argument("--no-entities", action="store_true",
+                        help="skip entity extraction (no entities/mentions tables)")
+    parser.add_argument("--entity-backend", metavar="NAME",
+                        help="entity extractor backend (default: the shipped CRF)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -67,6 +74,11 @@ def format_summary(m: dict, out: Path) -> str:
         "dates     " + ", ".join(f"{k} {v:,}" for k, v in sorted(m["date_sources"].items())),
         f"span      {m['date_min'] or '-'} .. {m['date_max'] or '-'}",
     ]
+    if m.get("entities"):
+        e = m["entities"]
+        lines.append(f"entities  {e['entities']:>8,}  ({e['mentions']:,} mentions; "
+                     + ", ".join(f"{k} {v:,}" for k, v in sorted(e["entities_by_type"].items()))
+                     + f"; {e['tokens_per_second']:,.0f} tokens/s with {e['jobs']} job(s))")
     if m["warnings"]:
         lines.append(f"warnings  {m['warnings']:>8,}  (first: {m['warning_examples'][0]['input_ref']}"
                      f": {m['warning_examples'][0]['warning']})")
@@ -82,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         field_map = parse_map_options(args.map)
         manifest = run_ingest(args.inputs, args.out, crawl_date=args.crawl_date,
                               encoding=args.encoding, field_map=field_map,
-                              progress=not args.quiet)
-    except (InputError, ValueError) as exc:
+                              progress=not args.quiet, entities=not args.no_entities,
+                              jobs=max(1, args.jobs), entity_backend=args.entity_backend)
+    except (InputError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_summary(manifest, args.out))

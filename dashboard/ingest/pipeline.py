@@ -154,11 +154,16 @@ def run_ingest(
     extra_manifest: dict | None = None,
     dedup_params: DedupParams | None = None,
     on_record: Callable[[int], None] | None = None,
+    entities: bool = True,
+    jobs: int = 1,
+    entity_backend: str | None = None,
 ) -> dict:
     """Ingest `inputs` (files, folders, globs) into the dataset folder `out_dir`.
 
     Returns the manifest. Raises readers.InputError for arguments that name no input; data
-    problems never raise, they become rejects. `out_dir` is replaced atomically.
+    problems never raise, they become rejects. `out_dir` is replaced atomically. With
+    `entities`, mentions are extracted from every body in `jobs` processes and merged into
+    canonical entities (entities.parquet, mentions.parquet).
     """
     t0 = time.perf_counter()
     started = datetime.now(UTC)
@@ -192,6 +197,25 @@ def run_ingest(
     df["dup_kind"] = dups["dup_kind"].to_numpy()
     t_dedup = time.perf_counter()
 
+    tables = {schema.ARTICLES_FILE: df, schema.DUP_GROUPS_FILE: groups}
+    entity_stats = None
+    if entities and len(df):
+        from .entity_step import entity_tables  # loads the model only when asked
+
+        ebar = None
+        if progress:
+            from tqdm import tqdm
+
+            ebar = tqdm(total=len(df), unit=" articles", desc="entities", mininterval=0.5)
+        ents, mentions, entity_stats = entity_tables(
+            df, jobs=jobs, backend=entity_backend,
+            on_progress=ebar.update if ebar is not None else None)
+        if ebar is not None:
+            ebar.close()
+        tables[schema.ENTITIES_FILE] = ents
+        tables[schema.MENTIONS_FILE] = mentions
+    t_entities = time.perf_counter()
+
     for fp in fingerprints:
         fp["records"] = counts.get(fp["path"], 0)
     manifest = {
@@ -207,13 +231,14 @@ def run_ingest(
         "inputs": fingerprints,
         **summarise(df, groups, col),
         "dedup": asdict(params),
+        "entities": entity_stats,
     }
     assert manifest["records_read"] == manifest["articles_written"] + manifest["records_rejected"]
     manifest.update(extra_manifest or {})
-    tables = {schema.ARTICLES_FILE: df, schema.DUP_GROUPS_FILE: groups}
     manifest["timings_s"] = {
         "read_parse": round(t_parse - t0, 3),
         "dedup": round(t_dedup - t_parse, 3),
+        "entities": round(t_entities - t_dedup, 3),
     }
     t_write = time.perf_counter()
     # Timings of the write itself can't be inside the file being written; the total

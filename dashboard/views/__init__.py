@@ -1,0 +1,2 @@
+"""Streamlit page scripts (one per page) and the frame around them: the only place
+`st.` is called."""
