@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.entities import aliases as al
-from dashboard.entities.canonical import canonicalise
+from dashboard.entities.canonical import CanonParams, canonicalise
 from dashboard.entities.mention import Mention
 
 BODIES = {
@@ -39,7 +39,7 @@ def tables():
     # "سليمان" wrongly sits inside the سلمان entity, to exercise split.
     ms[2][0] = Mention(0, 5, "PER", "سلمان")
     extra = Mention(BODIES["a3"].index("سليمان"), BODIES["a3"].index("سليمان") + 6, "PER", "سليمان")
-    ents, men = canonicalise(list(BODIES), ms)
+    ents, men = canonicalise(list(BODIES), ms, CanonParams(drop_lone_given_names=False))
     row = men[
         (men["article_id"] == "a3")
         & men["entity_id"].isin(ents.loc[ents["name"] == "سلمان", "entity_id"])

@@ -20,8 +20,7 @@ def test_mine_classes(monkeypatch):
     monkeypatch.setattr(build_lexicon, "MIN_TRIGGER", 3)
     monkeypatch.setattr(build_lexicon, "MIN_NAME", 3)
     bodies = ["قال الأستاذ كريم إن طرابلس جميلة. " * 4 + "قال الأستاذ نبيل."]
-    lexicon, phrases = mine(DictBackend(), bodies)
-    assert phrases == {}  # single-word entities only
+    lexicon = mine(DictBackend(), bodies)
     assert lexicon["كريم"] == ["name_PER"]
     assert "name_LOC" in lexicon["طرابلس"]
     assert lexicon["الاستاذ"] == ["trig_PER"]  # 4 of 5 occurrences before a PER

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from dashboard.entities.canonical import (
+    CanonParams,
     canonicalise,
     clitic_candidates,
     entity_id_for,
@@ -25,6 +26,9 @@ def doc(*items: tuple[str, str]) -> tuple[str, list[Mention]]:
         mentions.append(Mention(start, len(body), type_, surface))
         body += " اليوم. "
     return body, mentions
+
+
+KEEP_GIVEN = CanonParams(drop_lone_given_names=False)
 
 
 def run(*docs, params=None):
@@ -130,6 +134,7 @@ def test_father_name_is_not_a_surname():
     ents, _ = run(
         doc(("محمد بن سلمان", "PER"), ("سلمان", "PER")),
         *[doc(("محمد بن سلمان", "PER")) for _ in range(4)],
+        params=KEEP_GIVEN,
     )
     assert set(names(ents)) == {"محمد بن سلمان", "سلمان"}
 
@@ -178,7 +183,7 @@ def test_native_names_with_same_skeleton_stay_apart():
     docs = [doc(("سلمان", "PER"), *ctx) for _ in range(6)] + [
         doc(("سليمان", "PER"), *ctx) for _ in range(6)
     ]
-    assert {"سلمان", "سليمان"} <= set(names(run(*docs)[0]))
+    assert {"سلمان", "سليمان"} <= set(names(run(*docs, params=KEEP_GIVEN)[0]))
 
 
 def test_type_is_majority_and_split_names_join():
@@ -224,3 +229,35 @@ def test_glued_form_more_frequent_than_bare_still_merges():
 def test_bare_form_of_another_type_does_not_attract():
     docs = [doc(("كندا", "LOC")) for _ in range(3)] + [doc(("ندا", "PER")) for _ in range(3)]
     assert set(names(run(*docs)[0])) == {"كندا", "ندا"}
+
+
+def test_lone_given_name_is_dropped_unless_its_article_names_the_person():
+    ents, men = run(doc(("خالد الفيصل", "PER"), ("خالد", "PER")), doc(("خالد", "PER"),))
+    assert names(ents) == {"خالد الفيصل": ("PER", 1, 2)}
+
+
+def test_not_entities_are_not_counted():
+    ents, _ = run(doc(("نيسان", "ORG"), ("والله", "MISC"), ("الشيخ", "PER"), ("دولارا", "MISC"),
+                      ("مكة", "LOC")))
+    assert names(ents) == {"مكة": ("LOC", 1, 1)}
+
+
+def test_dangling_particles_trimmed_and_abd_spacing():
+    body = "قال سلمان بن عبدالعزيز آل إن سلمان بن عبد العزيز وصل"
+    first = body.index("سلمان بن عبدالعزيز آل")
+    second = body.index("سلمان بن عبد العزيز")
+    ms = [Mention(first, first + len("سلمان بن عبدالعزيز آل"), "PER", "سلمان بن عبدالعزيز آل"),
+          Mention(second, second + len("سلمان بن عبد العزيز"), "PER", "سلمان بن عبد العزيز")]
+    ents, men = canonicalise(["a"], [ms])
+    assert len(ents) == 1 and ents.iloc[0]["mention_count"] == 2
+    row = men.iloc[0]
+    assert [body[s:e] for s, e in zip(row["starts"], row["ends"], strict=True)] == \
+        ["سلمان بن عبدالعزيز", "سلمان بن عبد العزيز"]
+
+
+def test_place_abbreviation_joins_longer_name_only_when_smaller():
+    medina = [doc(("المدينة المنورة", "LOC"), ("المنورة", "LOC")) for _ in range(2)]
+    jeddah = [doc(("جدة", "LOC")) for _ in range(3)] + [doc(("محافظة جدة", "LOC"), ("جدة", "LOC"))]
+    got = names(run(*medina, *jeddah)[0])
+    assert got["المدينة المنورة"] == ("LOC", 2, 4) and "المنورة" not in got
+    assert got["جدة"] == ("LOC", 4, 4) and got["محافظة جدة"] == ("LOC", 1, 1)

@@ -14,11 +14,7 @@ the unlabelled news. From its output, per word (match form):
   occurrences (seen at least MIN_TRIGGER times) — `الرئيس`, `وزارة` ...;
 * `post_X`: the same for the word right after an X entity.
 
-Multi-word entity phrases tagged at least MIN_PHRASE times, with one type in at least
-PHRASE_SHARE of them, go to `news_gazetteer.tsv` beside the lexicon (a second gazetteer,
-matched like the one of the labelled data: see `lexicon.py`).
-
-The lexicon holds word forms and class names only, the phrase list short names; no text.
+The lexicon holds word forms and class names only, no text.
 """
 
 from __future__ import annotations
@@ -30,24 +26,21 @@ from pathlib import Path
 
 from dashboard.arabic.normalize import clean_display
 from dashboard.entities.crf import CrfBackend
-from dashboard.entities.lexicon import NEWS_GAZETTEER_FILE, write_gazetteer
 from dashboard.entities.scoring import chunks
 from dashboard.entities.tokens import sentences
-from dashboard.entities.wordform import match_form, split_clitics
+from dashboard.entities.wordform import match_form
 
 NEWS_FILES = ("corpora/saudinewsnet_all.jsonl", "corpora/jawharafm.jsonl")
 MIN_NAME, NAME_SHARE = 5, 0.6
 MIN_TRIGGER, TRIGGER_SHARE = 20, 0.25
-MIN_PHRASE, PHRASE_SHARE, MAX_PHRASE = 3, 0.8, 6
 
 
 def mine(
-    backend: CrfBackend, bodies: list[str]
-) -> tuple[dict[str, list[str]], dict[tuple[str, ...], str]]:
-    """(word form → sorted lexicon classes, multi-word phrase → type) from the backend's
-    tags of `bodies`."""
+    backend: CrfBackend, bodies: list[str], min_name: int | None = None
+) -> dict[str, list[str]]:
+    """Word form → sorted lexicon classes, from the backend's tags of `bodies`
+    (`min_name` overrides MIN_NAME)."""
     total: Counter = Counter()
-    phrases: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     inside: dict[str, Counter] = defaultdict(Counter)
     before: dict[str, Counter] = defaultdict(Counter)
     after: dict[str, Counter] = defaultdict(Counter)
@@ -58,10 +51,6 @@ def mine(
             forms = [match_form(t) for t in tokens]
             total.update(forms)
             for c in chunks(sent_tags, i):
-                if 1 < c.last - c.first + 1 <= MAX_PHRASE:
-                    phrase = forms[c.first : c.last + 1]
-                    phrase[0] = split_clitics(phrase[0])[1]
-                    phrases[tuple(phrase)][c.type] += 1
                 for f in forms[c.first : c.last + 1]:
                     inside[f][c.type] += 1
                 if c.first > 0:
@@ -70,7 +59,7 @@ def mine(
                     after[forms[c.last + 1]][c.type] += 1
     lexicon: dict[str, list[str]] = defaultdict(list)
     for name, table, min_count, share in (
-        ("name", inside, MIN_NAME, NAME_SHARE),
+        ("name", inside, min_name or MIN_NAME, NAME_SHARE),
         ("trig", before, MIN_TRIGGER, TRIGGER_SHARE),
         ("post", after, MIN_TRIGGER, TRIGGER_SHARE),
     ):
@@ -81,12 +70,7 @@ def mine(
             for kind, k in counter.items():
                 if k >= share * n:
                     lexicon[form].append(f"{name}_{kind}")
-    kept = {}
-    for phrase, counter in phrases.items():
-        kind, k = counter.most_common(1)[0]
-        if k >= MIN_PHRASE and k >= PHRASE_SHARE * sum(counter.values()):
-            kept[phrase] = kind
-    return {f: sorted(c) for f, c in lexicon.items()}, kept
+    return {f: sorted(c) for f, c in lexicon.items()}
 
 
 def read_bodies(shared: Path, limit: int) -> list[str]:
@@ -105,16 +89,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--tagger-dir", type=Path, required=True)
-    parser.add_argument("--limit", type=int, default=8000, help="articles to tag")
+    parser.add_argument("--limit", type=int, default=6000, help="articles to tag")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--min-name", type=int, default=MIN_NAME)
     args = parser.parse_args(argv)
-    lexicon, phrases = mine(CrfBackend(args.tagger_dir), read_bodies(args.shared, args.limit))
-    write_gazetteer(phrases, args.out.parent / NEWS_GAZETTEER_FILE)
+    bodies = read_bodies(args.shared, args.limit)
+    lexicon = mine(CrfBackend(args.tagger_dir), bodies, args.min_name)
     lines = [f"{form}\t{','.join(classes)}\n" for form, classes in sorted(lexicon.items())]
     args.out.write_text(
         "# form<TAB>classes (see build_lexicon.py)\n" + "".join(lines), encoding="utf-8"
     )
-    print(f"wrote {len(lines)} words to {args.out}, {len(phrases)} phrases")
+    print(f"wrote {len(lines)} words to {args.out}")
 
 
 if __name__ == "__main__":

@@ -54,6 +54,10 @@ GIVEN_NAMES_FILE = Path(__file__).resolve().parents[1] / "ingest" / "data" / "gi
 
 _NOT_SURNAME_BEFORE = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد"})
 _VOWELS_RE = re.compile("[اوي]")
+# "عبد العزيز" and "عبدالعزيز" are one name written with and without the space.
+_ABD_SPACE_RE = re.compile(r"(?<!\S)عبد (?=\S)")
+# A name cannot end in these; a tagger's span that does (`سلمان بن عبدالعزيز آل`) is cut.
+_DANGLING = frozenset({"بن", "ابن", "بنت", "آل", "ال", "أبو", "ابو", "عبد", "أم", "ام"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ class CanonParams:
     clitic_min_ratio: float = 0.1  # bare form's count relative to the glued form's
     context_min_articles: int = 5
     context_min_cosine: float = 0.6
-    skeleton_min_letters: int = 4
+    skeleton_min_letters: int = 5
+    drop_lone_given_names: bool = True
 
 
 @dataclass
@@ -116,6 +121,12 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_entities() -> frozenset[str]:
+    """Match forms that are never counted as entities (`data/not_entities.txt`)."""
+    return frozenset(normalize_for_match(w) for w in _read_lines(DATA_DIR / "not_entities.txt"))
+
+
+@lru_cache(maxsize=1)
 def variant_pairs() -> dict[str, str]:
     """Listed transliteration variants: match form → preferred match form."""
     out: dict[str, str] = {}
@@ -148,6 +159,31 @@ def clitic_candidates(form: str, min_letters: int = 2) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=500_000)
+def _norm(surface: str) -> str:
+    # Surfaces repeat (the same name hundreds of times): normalise each once.
+    return normalize_for_match(surface)
+
+
+@lru_cache(maxsize=500_000)
+def match_key(surface: str) -> str:
+    """Match form of a surface, with the space after عبد removed."""
+    return _ABD_SPACE_RE.sub("عبد", _norm(surface))
+
+
+def trim_dangling(m: Mention) -> Mention | None:
+    """The mention without trailing particles (بن, آل, أبو...); None if nothing is left."""
+    surface = m.surface.rstrip()
+    while True:
+        head, _, last = surface.rpartition(" ")
+        if not head or last not in _DANGLING:
+            break
+        surface = head.rstrip()
+    if surface in _DANGLING or not surface:
+        return None
+    return m if surface == m.surface else Mention(m.start, m.start + len(surface), m.type, surface)
+
+
 def skeleton(form: str) -> str:
     """Consonant skeleton of a match form: long vowels inside each word dropped."""
     return " ".join(
@@ -177,7 +213,11 @@ def _strip_clitics(raws: list[_Raw], params: CanonParams) -> None:
     for r in raws:
         per_article[r.article].add(r.form)
     known = known_names()
+    given = given_names()
     for r in raws:
+        if r.form in given:
+            r.key = r.form  # فريد, وليد, فيصل: given names that merely start like a clitic
+            continue
         cands = clitic_candidates(r.form, params.min_key_letters)
         # Evidence from this article or the corpus first: the bare form is a name of the
         # same type, and not a rare one beside the glued form (لبنان is not ل + بنان).
@@ -211,16 +251,29 @@ def _majority_types(raws: list[_Raw]) -> dict[str, str]:
     }
 
 
+def _tail_ok(words: list[str], i: int) -> bool:
+    """May words[i:] stand for the whole name? Not after بن/ابن/عبد... (a father's or
+    compound name) and not when it starts with one (`بن عبدالعزيز` names many princes)."""
+    return words[i - 1] not in _NOT_SURNAME_BEFORE and words[i] not in _NOT_SURNAME_BEFORE
+
+
 def _partial_targets(keys_by_type: dict[str, Counter], params: CanonParams) -> dict[str, str]:
-    """Corpus-wide: PER key P → full PER key F when F dominates the full names ending in P."""
+    """Corpus-wide: PER key P → full PER key F when F dominates the longer names P stands
+    for (names ending in P, or extending P's genealogy)."""
     per = keys_by_type.get("PER", Counter())
     tails: dict[str, Counter] = defaultdict(Counter)
     for full, n in per.items():
         words = full.split()
         for i in range(1, len(words)):
-            if words[i - 1] in _NOT_SURNAME_BEFORE:
-                continue
-            tails[" ".join(words[i:])][full] += n
+            if _tail_ok(words, i):
+                tails[" ".join(words[i:])][full] += n
+    # A name followed in a longer one by بن/ابن/آل is the same person with more of the
+    # genealogy (`محمد بن سلمان` → `محمد بن سلمان بن عبدالعزيز`).
+    for full, n in per.items():
+        words = full.split()
+        for i in range(2, len(words) - 1):
+            if words[i] in ("بن", "ابن", "آل", "ال"):
+                tails[" ".join(words[:i])][full] += n
     out = {}
     for tail, fulls in tails.items():
         if tail not in per:
@@ -231,27 +284,43 @@ def _partial_targets(keys_by_type: dict[str, Counter], params: CanonParams) -> d
     return out
 
 
+def _local_full(key: str, type_: str, fulls: set[str]) -> str | None:
+    """The one longer name of this article that `key` abbreviates (its tail for people —
+    `باشينيان` of `نيكول باشينيان` — or its head — `خالد` of `خالد الفيصل`; head or tail
+    for places and organisations: `المنورة`, `مانشستر`), or None."""
+    n = len(key.split())
+    hits = []
+    for full in fulls:
+        words = full.split()
+        if len(words) <= n:
+            continue
+        tail = " ".join(words[-n:]) == key and _tail_ok(words, len(words) - n)
+        head = " ".join(words[:n]) == key and words[n] not in _NOT_SURNAME_BEFORE - {"بن", "ابن"}
+        if tail or head:
+            hits.append(full)
+    return hits[0] if len(hits) == 1 else None
+
+
 def _resolve_partials(raws: list[_Raw], types: dict[str, str], params: CanonParams) -> None:
     keys_by_type: dict[str, Counter] = defaultdict(Counter)
     for r in raws:
         keys_by_type[types[r.key]][r.key] += 1
     corpus_target = _partial_targets(keys_by_type, params)
-    fulls_in_article: dict[int, set[str]] = defaultdict(set)
+    fulls_in_article: dict[tuple[int, str], set[str]] = defaultdict(set)
     for r in raws:
-        if types[r.key] == "PER" and " " in r.key:
-            fulls_in_article[r.article].add(r.key)
+        if " " in r.key:
+            fulls_in_article[(r.article, types[r.key])].add(r.key)
     for r in raws:
-        if types[r.key] != "PER":
-            continue
-        suffix = " " + r.key
-        local = [
-            f
-            for f in fulls_in_article[r.article]
-            if f.endswith(suffix) and f.split()[-len(r.key.split()) - 1] not in _NOT_SURNAME_BEFORE
-        ]
-        if len(local) == 1:
-            r.key = local[0]
-        elif not local and r.key in corpus_target:
+        type_ = types[r.key]
+        full = _local_full(r.key, type_, fulls_in_article[(r.article, type_)])
+        if full is not None and type_ != "PER":
+            # A place or organisation abbreviates its longer name only when it is not a
+            # bigger name on its own (جدة is not short for محافظة جدة).
+            counts = keys_by_type[type_]
+            full = full if counts[r.key] <= counts[full] else None
+        if full is not None:
+            r.key = full
+        elif type_ == "PER" and r.key in corpus_target:
             r.key = corpus_target[r.key]
 
 
@@ -308,9 +377,11 @@ def _transliteration_merges(
             if together > 0.1 * min(len(articles[head]), len(articles[other])):
                 continue  # both spellings side by side: probably two names
             hw, ow = head.split(), other.split()
+            listed_pair = listed.get(other) == head or listed.get(head) == other
+            if not listed_pair and ({hw[-1], ow[-1]} & given):
+                continue  # سلمان/سليمان, محمد/محمود, صالح/صلاح: different names
             evidence = (
-                listed.get(other) == head
-                or listed.get(head) == other
+                listed_pair
                 or bool(firsts.get(head, set()) & firsts.get(other, set()))
                 or (len(hw) >= 2 and len(hw) == len(ow) and hw[:-1] == ow[:-1])
                 or (
@@ -352,10 +423,10 @@ def join_split_names(
     pairs: Counter = Counter()
     for ms in mentions:
         for m in ms:
-            alone[normalize_for_match(m.surface)] += 1
+            alone[_norm(m.surface)] += 1
         for a, b in zip(ms, ms[1:], strict=False):
             if a.type == b.type and b.start == a.end + 1:
-                fa, fb = normalize_for_match(a.surface), normalize_for_match(b.surface)
+                fa, fb = _norm(a.surface), _norm(b.surface)
                 pairs[(fa, fb)] += 1
     joinable = {
         (fa, fb)
@@ -373,7 +444,7 @@ def join_split_names(
                 prev is not None
                 and prev.type == m.type
                 and m.start == prev.end + 1
-                and (normalize_for_match(prev.surface).split()[-1], normalize_for_match(m.surface))
+                and (_norm(prev.surface).split()[-1], _norm(m.surface))
                 in joinable
             ):
                 merged[-1] = Mention(prev.start, m.end, m.type, f"{prev.surface} {m.surface}")
@@ -396,13 +467,13 @@ def canonicalise(
     """
     params = params or CanonParams()
     mentions = join_split_names(mentions, params)
-    raws = [
-        _Raw(i, m.start, m.end, m.type, m.surface, normalize_for_match(m.surface))
-        for i, ms in enumerate(mentions)
-        for m in ms
-    ]
+    trimmed = ((i, trim_dangling(m)) for i, ms in enumerate(mentions) for m in ms)
+    raws = [_Raw(i, m.start, m.end, m.type, m.surface, match_key(m.surface))
+            for i, m in trimmed if m is not None]
     raws = [r for r in raws if r.form]
     _strip_clitics(raws, params)
+    stop = not_entities()
+    raws = [r for r in raws if r.key not in stop]
     types = _majority_types(raws)
     merges = _transliteration_merges(raws, types, params)
     for r in raws:
@@ -410,6 +481,11 @@ def canonicalise(
     types = _majority_types(raws)
     _resolve_partials(raws, types, params)
     types = _majority_types(raws)
+    if params.drop_lone_given_names:
+        # A lone given name (خالد) that no full name in its article explains names
+        # nobody in particular: counting it would merge many people.
+        given = given_names()
+        raws = [r for r in raws if not (types[r.key] == "PER" and r.key in given)]
 
     entities: dict[str, _Entity] = {}
     rows: dict[tuple[int, str], list[_Raw]] = defaultdict(list)
@@ -425,7 +501,9 @@ def canonicalise(
     for key, ent in entities.items():
         eid = entity_id_for(ent.type, key)
         id_of[key] = eid
-        bare = {s: n for s, n in ent.surfaces.items() if normalize_for_match(s) == key}
+        # Surfaces that spell the key itself name it; clitic-glued and partial ones
+        # (وباكو, باشينيان under نيكول باشينيان) are aliases only.
+        bare = {sf: n for sf, n in ent.surfaces.items() if match_key(sf) == key}
         pool = bare or ent.surfaces
         name = max(pool.items(), key=lambda kv: (kv[1], kv[0]))[0]
         ent_rows.append(

@@ -2,7 +2,7 @@
 and document-level label propagation.
 
 Model files live in `model/`: `crf.bin` (the crfsuite model); `words.tsv.gz`,
-`lexicon.tsv`, `memory.tsv`, `gazetteer.tsv`, `news_gazetteer.tsv` (word data, see
+`lexicon.tsv`, `memory.tsv`, `gazetteer.tsv` (word data, see
 `features.py` and `lexicon.py`); `config.json` (decoding settings).
 """
 

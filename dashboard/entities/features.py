@@ -3,12 +3,14 @@
 Feature extraction in Python is what limits tagging speed, so everything that depends on
 the word alone is computed the first time a word is seen and kept as ready-made tuples of
 feature strings, one tuple per window position. A sentence's features are then a handful
-of tuple concatenations per token plus two bigram strings.
+of tuple concatenations per token, two bigram strings and the gazetteer matches.
 
 What a word contributes (see `_word_features`): its match form, its clitic-split stem and
 prefix, character affixes, shape, the log2 frequency bin and the k-means cluster ids (three
-granularities) of the form and of the stem from the unlabelled-news word table, and the
-lexicon classes (trigger words, mined names) of `model/lexicon.tsv`.
+granularities) of the form and of the stem from the unlabelled-news word table, the
+lexicon classes (trigger words, mined names) of `model/lexicon.tsv`, and what the labelled
+data says about it (`memory`, see `lexicon.py`). Per sentence, phrases of the training
+gazetteer are matched and each token gets its `B-X`/`I-X` match and its neighbours'.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from pathlib import Path
 from dashboard.entities.lexicon import (
     GAZETTEER_FILE,
     MEMORY_FILE,
-    NEWS_GAZETTEER_FILE,
     Gazetteer,
     read_gazetteer,
     read_memory,
@@ -43,7 +44,7 @@ WINDOW: dict[int, tuple[str, ...]] = {
 
 class WordTable:
     """Per-word data files: frequency bin + cluster ids, lexicon classes, the name
-    memory and the gazetteer of the labelled data, the gazetteer mined from news.
+    memory and the gazetteer of the labelled data.
 
     `words` maps a match form to `(freq_bin, c64, c256, c1024)` strings; `lexicon` maps
     a match form to a tuple of class names (e.g. `trig_PER`); `memory` and `gazetteer`
@@ -56,20 +57,17 @@ class WordTable:
         lexicon: dict[str, tuple[str, ...]],
         memory: dict[str, str] | None = None,
         gazetteer: dict[tuple[str, ...], str] | None = None,
-        news_gazetteer: dict[tuple[str, ...], str] | None = None,
     ):
         self.words = words
         self.lexicon = lexicon
         self.memory = memory or {}
         self.gazetteer = Gazetteer(gazetteer or {})
-        self.news_phrases = news_gazetteer or {}
-        self.news_gazetteer = Gazetteer(self.news_phrases)
 
     def with_labelled(
         self, memory: dict[str, str], gazetteer: dict[tuple[str, ...], str]
     ) -> WordTable:
         """The same word data with another memory and gazetteer (jackknife folds)."""
-        return WordTable(self.words, self.lexicon, memory, gazetteer, self.news_phrases)
+        return WordTable(self.words, self.lexicon, memory, gazetteer)
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR) -> WordTable:
@@ -93,7 +91,6 @@ class WordTable:
             lexicon,
             read_memory(model_dir / MEMORY_FILE),
             read_gazetteer(model_dir / GAZETTEER_FILE),
-            read_gazetteer(model_dir / NEWS_GAZETTEER_FILE),
         )
 
 
@@ -167,9 +164,7 @@ class FeatureExtractor:
         """Feature lists of one sentence's tokens (one list of strings per token)."""
         entries = [self._entry(t) for t in tokens]
         n = len(entries)
-        forms = [e[2] for e in entries]
-        gz = self.table.gazetteer.tags(forms)
-        ngz = self.table.news_gazetteer.tags(forms)
+        gz = self.table.gazetteer.tags([e[2] for e in entries])
         out: list[list[str]] = []
         for i, (own, _seen, form) in enumerate(entries):
             feats = list(own)
@@ -179,8 +174,6 @@ class FeatureExtractor:
                 feats.append("-1gz=" + gz[i - 1])
             if i + 1 < n and gz[i + 1]:
                 feats.append("1gz=" + gz[i + 1])
-            if ngz[i]:
-                feats.append("ngz=" + ngz[i])
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:

@@ -28,7 +28,6 @@ MIN_COUNT = 2
 MAX_PHRASE = 8
 MEMORY_FILE = "memory.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
-NEWS_GAZETTEER_FILE = "news_gazetteer.tsv"
 
 
 def build_memory(data: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, str]:

@@ -3,10 +3,13 @@
     nice -n 19 python -m dashboard.entities.train --shared ../shared            # ship
     nice -n 19 python -m dashboard.entities.train --shared ../shared --dev      # tune
 
-`--dev` trains on the training split minus its last 15 % and scores that held-out part;
-without it the model is trained on the whole training split and written to `model/crf.bin`
-(with `model/config.json`). The word data files (`words.tsv.gz`, `lexicon.tsv`) must exist
-first: see `build_resources.py` and `build_lexicon.py`.
+`--dev` trains on the training split minus its last 15 % and scores that held-out part
+(with and without propagation); without it the model is trained on the whole training
+split and `crf.bin`, `memory.tsv`, `gazetteer.tsv` and `config.json` are written to
+`--model-dir` (default `model/`), whose `words.tsv.gz` and `lexicon.tsv` are used as
+features. The full rebuild, in order (docs/ner.md): `build_resources` (word table), this
+script on a folder holding only the word table (a first tagger), `build_lexicon` with that
+tagger, then this script again on `model/`.
 """
 
 from __future__ import annotations
@@ -105,6 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dev", action="store_true", help="train on train-dev, score dev")
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--iterations", type=int, default=CRF_PARAMS["max_iterations"])
     parser.add_argument(
         "--stop-bin",
         type=int,
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="model path (default model/crf.bin)")
     parser.add_argument("--no-train", action="store_true", help="--dev: reuse --out model")
     args = parser.parse_args(argv)
-    params = {**CRF_PARAMS, "c1": args.c1, "c2": args.c2}
+    params = {**CRF_PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     data = read_conll(args.shared / TRAIN_FILE)
     table = WordTable.load(args.model_dir)
     t0 = time.time()
