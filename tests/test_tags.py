@@ -142,3 +142,12 @@ def test_data_files_load() -> None:
     assert {"نيكول", "دونالد", "ايمانويل", "فلاديمير", "محمد"} <= GIVEN_NAMES
     assert "قره باغ" in COMPOUND_NAMES
     assert all(" " in name for name in COMPOUND_NAMES)
+
+
+@pytest.mark.parametrize("line,body,expected", [
+    ("الأردن البتراء وزارة السياحة", "قال وزير السياحة", ("الأردن", "البتراء", "وزارة السياحة")),
+    ("مطار القاهرة مصر", "", ("مطار القاهرة", "مصر")),
+    ("جامعة الدول العربية تونس", "", ("جامعة الدول العربية", "تونس")),
+], ids=["ministry", "airport", "league-with-adjective"])
+def test_construct_heads_take_their_complement(line, body, expected):
+    assert split_tag_line(line, body) == expected

@@ -68,6 +68,13 @@ PLACE_PREFIXES = _match_set(
     "عين بيت بئر بير تل دير كفر رأس جبل وادي شرم سيدي بني بنو أم مرسى جسر خان أبو دار ذي "
     "سان سانت نيو لوس لاس سري هونغ هونج ساو بورت كوالا بوينس ريو"
 )
+# Nouns that head an institution's or office's name and need the next word (construct
+# state): in a tag line ``وزارة السياحة`` is one tag even when the body never spells it.
+CONSTRUCT_HEADS = _match_set(
+    "وزارة وزير جامعة هيئة منظمة مجلس حزب حركة جمعية شركة بنك مصرف وكالة محافظة ولاية "
+    "إقليم مدينة مطار ميناء نادي مستشفى مسجد كأس دوري كلية معهد مركز مؤسسة اتحاد الاتحاد "
+    "قناة صحيفة مجلة جبهة تنظيم قوات جيش رئيس نائب مفتي محكمة سفارة قنصلية بلدية"
+)
 # Adjectives that follow a noun inside one name (``كوريا الشمالية``، ``الأمم المتحدة``).
 POST_ADJECTIVES = _match_set(
     "الشمالية الجنوبية الشرقية الغربية الوسطى الكبرى الصغرى المتحدة العربية الإسلامية "
@@ -184,6 +191,12 @@ def pattern_ends(words: Sequence[str], i: int) -> set[int]:
             ends.add(j)
     if words[i] in PLACE_PREFIXES and i + 1 < n:
         ends.add(i + 2)
+    if words[i] in CONSTRUCT_HEADS and i + 1 < n:
+        ends.add(i + 2)
+        k = i + 2
+        while k < n and k - i < MAX_TAG_WORDS and words[k] in POST_ADJECTIVES:
+            ends.add(k + 1)
+            k += 1
     k = i + 1
     while k < n and k - i < MAX_TAG_WORDS and words[k] in POST_ADJECTIVES:
         ends.add(k + 1)
