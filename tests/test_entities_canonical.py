@@ -261,3 +261,14 @@ def test_place_abbreviation_joins_longer_name_only_when_smaller():
     got = names(run(*medina, *jeddah)[0])
     assert got["المدينة المنورة"] == ("LOC", 2, 4) and "المنورة" not in got
     assert got["جدة"] == ("LOC", 4, 4) and got["محافظة جدة"] == ("LOC", 1, 1)
+
+
+def test_genealogy_chains_and_patronymic_short_forms():
+    docs = ([doc(("محمد بن سلمان بن عبدالعزيز آل سعود", "PER")) for _ in range(3)]
+            + [doc(("محمد بن سلمان بن عبدالعزيز", "PER")) for _ in range(3)]
+            + [doc(("محمد بن سلمان", "PER")) for _ in range(2)]
+            + [doc(("عادل بن أحمد الجبير", "PER")) for _ in range(3)]
+            + [doc(("عادل الجبير", "PER")) for _ in range(2)])
+    got = names(run(*docs)[0])
+    assert got == {"محمد بن سلمان بن عبدالعزيز آل سعود": ("PER", 8, 8),
+                   "عادل بن أحمد الجبير": ("PER", 5, 5)}

@@ -257,31 +257,45 @@ def _tail_ok(words: list[str], i: int) -> bool:
     return words[i - 1] not in _NOT_SURNAME_BEFORE and words[i] not in _NOT_SURNAME_BEFORE
 
 
-def _partial_targets(keys_by_type: dict[str, Counter], params: CanonParams) -> dict[str, str]:
-    """Corpus-wide: PER key P → full PER key F when F dominates the longer names P stands
-    for (names ending in P, or extending P's genealogy)."""
-    per = keys_by_type.get("PER", Counter())
-    tails: dict[str, Counter] = defaultdict(Counter)
-    for full, n in per.items():
-        words = full.split()
-        for i in range(1, len(words)):
-            if _tail_ok(words, i):
-                tails[" ".join(words[i:])][full] += n
-    # A name followed in a longer one by بن/ابن/آل is the same person with more of the
-    # genealogy (`محمد بن سلمان` → `محمد بن سلمان بن عبدالعزيز`).
-    for full, n in per.items():
-        words = full.split()
-        for i in range(2, len(words) - 1):
-            if words[i] in ("بن", "ابن", "آل", "ال"):
-                tails[" ".join(words[:i])][full] += n
-    out = {}
-    for tail, fulls in tails.items():
-        if tail not in per:
-            continue
-        best, n = max(fulls.items(), key=lambda kv: (kv[1], kv[0]))
-        if n >= params.partial_min_mentions and n >= params.partial_share * sum(fulls.values()):
-            out[tail] = best
+def _short_forms(words: list[str]) -> list[tuple[str, ...]]:
+    """Shorter ways of writing the same person: the name ending in its last words
+    (surname), the name cut before more genealogy (`محمد بن سلمان` of `محمد بن سلمان بن
+    عبدالعزيز`), and the name without its patronymic (`عادل الجبير` of `عادل بن أحمد
+    الجبير`)."""
+    out = [tuple(words[i:]) for i in range(1, len(words)) if _tail_ok(words, i)]
+    out += [tuple(words[:i]) for i in range(2, len(words) - 1)
+            if words[i] in ("بن", "ابن", "آل", "ال")]
+    if len(words) == 4 and words[1] in ("بن", "ابن"):
+        out.append((words[0], words[3]))
     return out
+
+
+def _partial_targets(keys_by_type: dict[str, Counter], params: CanonParams) -> dict[str, str]:
+    """Corpus-wide: PER key P → full PER key F when F dominates the longer names P is a
+    short form of. Repeated until stable, so that chains (`محمد بن سلمان` → `... بن
+    عبدالعزيز` → `... آل سعود`) add up before dominance is judged."""
+    per = Counter(keys_by_type.get("PER", Counter()))
+    mapping: dict[str, str] = {}
+    for _ in range(4):
+        tails: dict[str, Counter] = defaultdict(Counter)
+        for full, n in per.items():
+            for short in _short_forms(full.split()):
+                tails[" ".join(short)][full] += n
+        new = {}
+        for tail, fulls in tails.items():
+            if tail not in per:
+                continue
+            best, n = max(fulls.items(), key=lambda kv: (kv[1], kv[0]))
+            if n >= params.partial_min_mentions and n >= params.partial_share * sum(fulls.values()):
+                new[tail] = best
+        if not new:
+            break
+        mapping.update(new)
+        folded: Counter = Counter()
+        for key, n in per.items():
+            folded[_follow(key, mapping)] += n
+        per = folded
+    return {k: _follow(k, mapping) for k in mapping}
 
 
 def _local_full(key: str, type_: str, fulls: set[str]) -> str | None:
@@ -479,8 +493,11 @@ def canonicalise(
     for r in raws:
         r.key = _follow(r.key, merges)
     types = _majority_types(raws)
-    _resolve_partials(raws, types, params)
-    types = _majority_types(raws)
+    # Twice: a surname resolved to a middle-length name in its article (صالح → عبدالله
+    # صالح) follows that name when the first pass moved it on (→ علي عبدالله صالح).
+    for _ in range(2):
+        _resolve_partials(raws, types, params)
+        types = _majority_types(raws)
     if params.drop_lone_given_names:
         # A lone given name (خالد) that no full name in its article explains names
         # nobody in particular: counting it would merge many people.
