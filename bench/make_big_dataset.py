@@ -26,7 +26,6 @@ that is renamed into place, manifest last; the result passes store.check_dataset
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -48,6 +47,7 @@ if str(REPO) not in sys.path:
 from dashboard.arabic.normalize import normalize_for_match  # noqa: E402
 from dashboard.dataset import schema  # noqa: E402
 from dashboard.dataset.store import check_dataset  # noqa: E402
+from dashboard.entities.canonical import entity_id_for  # noqa: E402
 
 CHUNK_ARTICLES = 100_000
 ROW_GROUP = 50_000  # as dashboard.dataset.store.write_table
@@ -249,10 +249,6 @@ def hex_ids(rng: np.random.Generator, n: int) -> list[str]:
             return [f"{x:016x}" for x in raw.tolist()]
 
 
-def entity_id(etype: str, key: str) -> str:
-    return hashlib.sha1(f"{etype}\x1f{key}".encode()).hexdigest()[:16]
-
-
 def ranges(lengths: np.ndarray) -> np.ndarray:
     """0..len-1 for each length, concatenated."""
     total = int(lengths.sum())
@@ -267,9 +263,8 @@ def list_array(offsets: np.ndarray, values: pa.Array) -> pa.Array:
 class Generator:
     """Everything shared by the chunks: pools, entities, outlets, and running totals."""
 
-    def __init__(self, n_articles: int, seed: int):
+    def __init__(self, seed: int):
         self.rng = np.random.default_rng(seed)
-        self.n_articles = n_articles
         vocab = Vocabulary(self.rng)
         prefixes, suffixes, own = sentence_pools(self.rng, vocab)
         self.n_prefix, self.n_suffix = len(prefixes), len(suffixes)
@@ -287,7 +282,7 @@ class Generator:
         self.ent_name = names
         self.ent_type = types
         self.ent_key = [normalize_for_match(n) for n in names]
-        self.ent_id = [entity_id(t, k) for t, k in zip(types, self.ent_key, strict=True)]
+        self.ent_id = [entity_id_for(t, k) for t, k in zip(types, self.ent_key, strict=True)]
         # One in ten entities also appears in a second spelling (hamza/alef, ة/ه, no ال).
         surfaces = list(names)
         self.alias_of = np.full(len(names), -1)
@@ -300,8 +295,6 @@ class Generator:
         self.surf_n = pa.array([normalize_for_match(s) for s in surfaces])
         self.surf_len = pc.utf8_length(self.surf).to_numpy()
         self.surf_wc = np.array([len(s.split()) for s in surfaces])
-        self.surf_ent = np.concatenate([np.arange(len(names)),
-                                        np.flatnonzero(self.alias_of >= 0)])
         self.ent_p = zipf_weights(len(names))
         self.outlet_p = zipf_weights(len(OUTLETS), s=0.8, shift=1.0)
         self.tags = np.array([w + q for w in TAG_WORDS for q in TAG_QUALIFIERS], dtype=object)
@@ -584,7 +577,7 @@ def build(out_dir: Path, n_articles: int, seed: int = 11, log=print) -> dict:
     """Write the dataset into `out_dir` (replaced whole) and return its manifest."""
     out_dir = Path(out_dir)
     t0 = time.perf_counter()
-    gen = Generator(n_articles, seed)
+    gen = Generator(seed)
     log(f"pools and {len(gen.ent_name):,} entities ready in {time.perf_counter() - t0:.1f} s")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))

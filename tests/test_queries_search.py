@@ -123,3 +123,23 @@ def test_snippet_flattens_line_breaks():
 def test_kwic_spans_skips_out_of_range():
     body = "زار سليم الحداد بيروت"
     assert kwic_spans(body, [4, 90], [15, 95]) == [("زار", "سليم الحداد", "بيروت")]
+
+
+@pytest.mark.parametrize("query,title", [
+    ("باكو", "وصول الوفد إلى بَاكُو"),
+    ("قره باغ", "معارك في قرة باغ"),
+    ("اسرائيل", "إسرائيـل تعلن"),
+    ("rt", "مقابلة مع RT Arabic"),
+    ("مستشفي", "افتتاح مستشفى جديد"),
+], ids=["diacritics", "ta-marbuta", "hamza-tatweel", "latin-case", "alef-maksura"])
+def test_title_prefilter_never_drops_a_matching_title(query, title):
+    import duckdb
+
+    from dashboard.arabic.normalize import normalize_for_match
+    from dashboard.queries.search import match_pattern, title_prefilter
+
+    def re2(pattern, text):  # the patterns are RE2, as DuckDB runs them
+        return duckdb.execute("SELECT regexp_matches(?, ?)", [text, pattern]).fetchone()[0]
+
+    assert re2(match_pattern(query), normalize_for_match(title))  # a real match...
+    assert re2(title_prefilter(query), title)  # ...survives the cheap prefilter

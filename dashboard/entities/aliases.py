@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,11 @@ ALIAS_FILE = ALIAS_FILES[0]
 DEFAULT_ALIASES = DEFAULT_ALIAS_FILE
 ACTIONS = ("merge", "rename", "retype", "split", "drop")
 COLUMNS = ("action", "entity", "type", "value")
+
+
+@lru_cache(maxsize=200_000)
+def _norm(surface: str) -> str:
+    return normalize_for_match(surface)
 
 
 class AliasError(ValueError):
@@ -205,7 +211,9 @@ def rewrite_mentions(
         strict=True,
     ):
         for s, e, surface in zip(starts, ends, surfaces, strict=True):
-            target = splits.get(eid, {}).get(normalize_for_match(surface))
+            # Only entities with a split rule need the surface's match form.
+            split = splits.get(eid)
+            target = split.get(_norm(str(surface))) if split else None
             if target is None:
                 target = id_map.get(eid, eid)
             if target is None:
@@ -274,6 +282,13 @@ def rewrite_entities(
     return out
 
 
+def _register(con, name: str, df: pd.DataFrame) -> None:
+    """Copy a small DataFrame into a DuckDB table `name`."""
+    con.register(f"{name}_df", df)
+    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_df")
+    con.unregister(f"{name}_df")
+
+
 def install_alias_views(
     con,
     rules: list[AliasRule],
@@ -281,8 +296,10 @@ def install_alias_views(
     raw_mentions: str = "mentions_raw",
 ) -> list[str]:
     """Create DuckDB views `entities` and `mentions` over the raw ones with `rules`
-    applied. Only the affected entities are recomputed (in pandas); every other row is
-    read straight from the Parquet files. Returns notes on rules that matched nothing."""
+    applied. Only the affected entities are recomputed: merges, renames, retypes and drops
+    in SQL; the few entities with a split rule in pandas (it needs each surface's match
+    form). Every other row is read straight from the Parquet files. Returns notes on
+    rules that matched nothing."""
     if not rules:
         con.execute(f"CREATE OR REPLACE VIEW entities AS SELECT * FROM {raw_entities}")
         con.execute(f"CREATE OR REPLACE VIEW mentions AS SELECT * FROM {raw_mentions}")
@@ -291,33 +308,70 @@ def install_alias_views(
     if "key" not in entities.columns:  # datasets written before the key column existed
         entities["key"] = entities["name"].map(normalize_for_match)
     entity_map, split_map, notes = resolve_rules(entities, rules)
-    affected = sorted(
-        set(entity_map["entity_id"])
-        | set(entity_map["new_id"].dropna())
-        | set(split_map["entity_id"])
-    )
-    con.register("alias_affected_df", pd.DataFrame({"entity_id": affected}, dtype=object))
-    con.execute("CREATE OR REPLACE TABLE alias_affected AS SELECT * FROM alias_affected_df")
-    con.unregister("alias_affected_df")
-    old = con.execute(
-        f"SELECT * FROM {raw_mentions} WHERE entity_id IN (SELECT entity_id FROM alias_affected)"
-    ).df()
-    if "surfaces" not in old.columns:  # datasets written before surfaces were kept
-        old["surfaces"] = [[""] * len(s) for s in old["starts"]]
-    new_mentions = rewrite_mentions(old, entity_map, split_map)
-    new_entities = rewrite_entities(entities, new_mentions, entity_map, split_map)
-    for name, df in (("alias_mentions", new_mentions), ("alias_entities", new_entities)):
-        con.register(f"{name}_df", df)
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_df")
-        con.unregister(f"{name}_df")
+    split_ids = sorted(set(split_map["entity_id"]))
+    affected = sorted(set(entity_map["entity_id"]) | set(entity_map["new_id"].dropna())
+                      | set(split_ids))
+    _register(con, "alias_affected", pd.DataFrame({"entity_id": affected}, dtype=object))
+    _register(con, "alias_map", entity_map[["entity_id", "new_id"]].astype(object))
+    has_surfaces = "surfaces" in [r[0] for r in con.execute(
+        f"DESCRIBE SELECT * FROM {raw_mentions}").fetchall()]
+    surfaces = "r.surfaces" if has_surfaces else "list_transform(r.starts, lambda x: '')"
+
+    # Split entities: their rows in pandas (few), then aggregated with the rest in SQL.
+    split_rows = pd.DataFrame(columns=MENTION_COLUMNS)
+    if split_ids:
+        _register(con, "alias_split_ids", pd.DataFrame({"entity_id": split_ids}, dtype=object))
+        old = con.execute(
+            f"SELECT r.article_id, r.entity_id, r.count, r.starts, r.ends, {surfaces} AS surfaces "
+            f"FROM {raw_mentions} r WHERE r.entity_id IN (SELECT entity_id FROM alias_split_ids)"
+        ).df()
+        split_rows = rewrite_mentions(old, entity_map, split_map)
+    _register(con, "alias_split_rows", split_rows.astype({"article_id": object,
+                                                          "entity_id": object}))
+    split_filter = ("AND r.entity_id NOT IN (SELECT entity_id FROM alias_split_ids)"
+                    if split_ids else "")
+    con.execute(f"""
+        CREATE OR REPLACE TABLE alias_mentions AS
+        WITH src AS (
+            SELECT r.article_id,
+                   CASE WHEN m.entity_id IS NULL THEN r.entity_id ELSE m.new_id END AS eid,
+                   r.starts, r.ends, {surfaces} AS surfaces
+            FROM {raw_mentions} r LEFT JOIN alias_map m ON m.entity_id = r.entity_id
+            WHERE r.entity_id IN (SELECT entity_id FROM alias_affected) {split_filter}
+            UNION ALL
+            SELECT article_id, entity_id AS eid, starts, ends, surfaces FROM alias_split_rows
+        ), u AS (
+            SELECT article_id, eid, unnest(starts) AS s, unnest(ends) AS e,
+                   unnest(surfaces) AS sf
+            FROM src WHERE eid IS NOT NULL
+        )
+        SELECT article_id, eid AS entity_id, count(*)::INTEGER AS count,
+               list(s::INTEGER ORDER BY s) AS starts, list(e::INTEGER ORDER BY s) AS ends,
+               list(sf ORDER BY s) AS surfaces
+        FROM u GROUP BY article_id, eid""")
+
+    # Names and types of the affected ids (small), counts from their rewritten mentions.
+    info = {eid: (name, type_, key) for eid, name, type_, key in zip(
+        entities["entity_id"], entities["name"], entities["type"], entities["key"], strict=True)}
+    for _eid, new_id, name, type_ in entity_map.itertuples(index=False):
+        if new_id is not None:
+            info[new_id] = (name, type_, info.get(new_id, (name, type_, ""))[2])
+    for _eid, key, new_id, name, type_ in split_map.itertuples(index=False):
+        info[new_id] = (name, type_, key)
+    _register(con, "alias_info", pd.DataFrame(
+        [(k, *v) for k, v in info.items()], columns=["entity_id", "name", "type", "key"]))
+    con.execute("""
+        CREATE OR REPLACE TABLE alias_entities AS
+        SELECT m.entity_id, i.name, i.type, i.key,
+               list_sort(list_distinct(flatten(list(m.surfaces)))) AS aliases,
+               count(*)::INTEGER AS article_count, sum(m.count)::INTEGER AS mention_count
+        FROM alias_mentions m JOIN alias_info i USING (entity_id)
+        GROUP BY m.entity_id, i.name, i.type, i.key""")
     # BY NAME: columns a raw table lacks (or adds) line up or come out NULL.
-    for view, raw, fixed in (
-        ("entities", raw_entities, "alias_entities"),
-        ("mentions", raw_mentions, "alias_mentions"),
-    ):
+    for view, raw, fixed in (("entities", raw_entities, "alias_entities"),
+                             ("mentions", raw_mentions, "alias_mentions")):
         con.execute(
             f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {raw} "
             "WHERE entity_id NOT IN (SELECT entity_id FROM alias_affected) "
-            f"UNION ALL BY NAME SELECT * FROM {fixed}"
-        )
+            f"UNION ALL BY NAME SELECT * FROM {fixed}")
     return notes

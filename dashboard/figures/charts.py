@@ -7,6 +7,7 @@ translated; the builders only format.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,6 +26,16 @@ def _fmt(value: float, percent: bool) -> str:
     if percent:
         return f"{value:.1%}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _key_n(keys: pd.Series, ns: pd.Series) -> np.ndarray:
+    """customdata rows [key, n] as one object array: plotly deep-copies a figure's data
+    twice on its way to the browser, which costs ~70 ms for 17,500 small lists (a daily
+    line per outlet over three years) and ~20 ms for one array."""
+    out = np.empty((len(keys), 2), dtype=object)
+    out[:, 0] = keys.astype(str).to_numpy(dtype=object)
+    out[:, 1] = ns.to_numpy(dtype=np.int64).astype(object)  # Python ints, for JSON
+    return out
 
 
 def empty_figure(message: str, *, rtl_ui: bool, height: int = 220) -> go.Figure:
@@ -46,18 +57,20 @@ def timeline_figure(df: pd.DataFrame, *, title: str, y_title: str, n_title: str,
         return empty_figure(empty_message, rtl_ui=rtl_ui)
     order = df.groupby("series", sort=False)["n"].sum().sort_values(ascending=False).index
     value_fmt = ":.1%" if percent else ":,.0f"
+    parts = dict(tuple(df.sort_values("period", kind="stable").groupby("series", sort=False)))
     traces = []
     for series in order:
-        part = df[df["series"] == series].sort_values("period")
+        part = parts[series]
         hover = (rtl(f"{plain(shorten(series, HOVER_MAX))}: %{{y{value_fmt}}}")
                  + "<br>" + rtl(f"{n_title}: %{{customdata[1]:,}}")
                  + "<br>%{x|%Y-%m-%d}<extra></extra>")
         traces.append({
             "type": "scatter", "mode": "lines+markers", "marker": {"size": 5},
-            "x": pd.to_datetime(part["period"]).to_numpy(),
+            # Periods start at midnight: whole days are exact, serialise as YYYY-MM-DD,
+            # and are one buffer to copy, not a Python object per point.
+            "x": pd.to_datetime(part["period"]).to_numpy().astype("datetime64[D]"),
             "y": part["value"].to_numpy(dtype=float),
-            "customdata": [[str(k), int(n)] for k, n in zip(part["key"], part["n"],
-                                                             strict=True)],
+            "customdata": _key_n(part["key"], part["n"]),
             "name": label(series), "hovertemplate": hover,
         })
     layout = base_layout(title, rtl_ui=rtl_ui, height=height, y_title=y_title)

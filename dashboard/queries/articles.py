@@ -14,15 +14,21 @@ def count_articles(ds: Dataset, filters: Filters) -> int:
     return int(ds.scalar(f"SELECT count(*) FROM articles a WHERE {where}", params))
 
 
-def search_articles(ds: Dataset, filters: Filters, limit: int = 50, offset: int = 0
-                    ) -> pd.DataFrame:
+def search_articles(ds: Dataset, filters: Filters, limit: int = 50, offset: int = 0,
+                    with_body: bool = True) -> pd.DataFrame:
     """One page of the kept articles, newest first (undated last): article_id,
-    published_at, source, publisher, title, tags, body."""
+    published_at, source, publisher, title, tags, and body unless `with_body` is False
+    (a listing without snippets: reading bodies is most of the cost)."""
     where, params = article_where(filters, ds=ds)
+    body = ", a.body" if with_body else ""
+    # The page's rows first, then their bodies (see dataset.py on file_row_number).
     return ds.query(
-        f"""SELECT a.article_id, a.published_at, a.source, a.publisher, a.title, a.tags, a.body
-            FROM articles a WHERE {where}
-            ORDER BY a.published_at DESC NULLS LAST, a.article_id LIMIT ? OFFSET ?""",
+        f"""WITH page AS (SELECT a.file_row_number AS r FROM articles a WHERE {where}
+                          ORDER BY a.published_at DESC NULLS LAST, a.article_id
+                          LIMIT ? OFFSET ?)
+            SELECT a.article_id, a.published_at, a.source, a.publisher, a.title, a.tags{body}
+            FROM articles a WHERE a.file_row_number IN (SELECT r FROM page)
+            ORDER BY a.published_at DESC NULLS LAST, a.article_id""",
         [*params, limit, offset],
     )
 
@@ -31,7 +37,8 @@ def get_article(ds: Dataset, article_id: str) -> dict | None:
     """Every column of one article (tags as a list), or None."""
     df = ds.query(
         """SELECT article_id, source, publisher, published_at, date_source, title, body, tags,
-                  url, n_words, dup_group, dup_kind FROM articles WHERE article_id = ?""",
+                  url, n_words, dup_group, dup_kind FROM articles
+           WHERE file_row_number IN (SELECT file_row_number FROM articles WHERE article_id = ?)""",
         [article_id],
     )
     if df.empty:

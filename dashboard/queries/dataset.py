@@ -3,6 +3,12 @@
 The views (`articles`, `dup_groups`, and, once entities are extracted, `entities` and
 `mentions`) are created through DuckDB's relation API, so no path is ever spliced into SQL.
 Every query function in this package takes a `Dataset` and returns a small DataFrame.
+
+`articles` also has the column `file_row_number` (the row's position in the Parquet file).
+Bodies are most of the file's bytes, and a filter on an article's id still makes DuckDB
+decompress every page of the body column; a filter `file_row_number IN (subquery)` lets it
+skip the pages that hold none of the rows. So queries that show bodies pick their rows
+first (ids, dates, row numbers) and read the bodies of those rows only.
 """
 
 from __future__ import annotations
@@ -54,7 +60,8 @@ class Dataset:
                 # Entity tables are read through the alias table (below), so their raw
                 # views get another name.
                 name = f"{view}_raw" if view in ("entities", "mentions") else view
-                self._con.read_parquet(str(path)).create_view(name)
+                self._con.read_parquet(str(path),
+                                       file_row_number=view == "articles").create_view(name)
                 self.tables.add(view)
         self.has_entities = {"entities", "mentions"} <= self.tables
         # The user's corrections (aliases.csv) apply at load time; AliasError names the

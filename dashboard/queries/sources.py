@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .entities import entity_counts_sql
 from .filters import Filters, article_where, outlet_column
 from .logodds import DEFAULT_ALPHA0, log_odds_dirichlet
 from .stopwords import STOPWORDS
@@ -40,21 +41,25 @@ def outlet_entity_matrix(ds: Dataset, filters: Filters, top: int = 15) -> pd.Dat
     types), with `share` = n / the outlet's articles under the filters (row-normalised, so
     a small outlet's emphasis shows). Columns outlet, entity_id, name, type, n, share."""
     where, params = article_where(filters, ds=ds)
+    counts, p_counts = entity_counts_sql(ds, filters)
     col = outlet_column(filters)
-    types = list(filters.types)
+    # The top entities first; then only their mentions are joined with the articles.
     return ds.query(
-        f"""WITH kept AS (SELECT a.article_id, {col} AS outlet FROM articles a WHERE {where}),
-            tops AS (SELECT m.entity_id FROM mentions m JOIN kept k USING (article_id)
-                     JOIN entities e USING (entity_id) WHERE list_contains(?::VARCHAR[], e.type)
-                     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?),
-            sizes AS (SELECT outlet, count(*) AS total FROM kept GROUP BY 1)
-            SELECT k.outlet, e.entity_id, e.name, e.type, count(*) AS n,
-                   count(*) / any_value(s.total) AS share
-            FROM mentions m JOIN tops USING (entity_id) JOIN kept k USING (article_id)
-            JOIN entities e USING (entity_id) JOIN sizes s ON s.outlet IS NOT DISTINCT FROM k.outlet
-            GROUP BY k.outlet, e.entity_id, e.name, e.type
-            ORDER BY k.outlet, n DESC""",
-        [*params, types, top],
+        f"""WITH c AS ({counts}),
+            tops AS (SELECT c.entity_id FROM c JOIN entities e USING (entity_id)
+                     WHERE list_contains(?::VARCHAR[], e.type)
+                     ORDER BY c.articles DESC, c.entity_id LIMIT ?),
+            kept AS (SELECT a.article_id, {col} AS outlet FROM articles a WHERE {where}),
+            sizes AS (SELECT outlet, count(*) AS total FROM kept GROUP BY 1),
+            pairs AS (SELECT k.outlet, m.entity_id, count(*) AS n
+                      FROM mentions m JOIN kept k USING (article_id)
+                      WHERE m.entity_id IN (SELECT entity_id FROM tops)
+                      GROUP BY 1, 2)
+            SELECT p.outlet, e.entity_id, e.name, e.type, p.n, p.n / s.total AS share
+            FROM pairs p JOIN entities e USING (entity_id)
+            JOIN sizes s ON s.outlet IS NOT DISTINCT FROM p.outlet
+            ORDER BY p.outlet, p.n DESC""",
+        [*p_counts, list(filters.types), top, *params],
     )
 
 
@@ -91,9 +96,16 @@ def distinctive_words(ds: Dataset, filters: Filters, outlet: str, top: int = 20,
                       alpha0: float = DEFAULT_ALPHA0) -> pd.DataFrame:
     """The `top` words most distinctive of `outlet` against the other outlets (z of the
     log-odds ratio, Monroe et al. 2008). Columns word, n_in, n_out, delta, z."""
+    empty = pd.DataFrame(columns=["word", "n_in", "n_out", "delta", "z"])
+    # Counting reads the bodies of the whole sample (the costly part): not when the
+    # filters leave the outlet no article (e.g. another outlet is selected).
+    where, params = article_where(filters, ds=ds)
+    if not ds.scalar(f"SELECT count(*) FROM articles a WHERE {outlet_column(filters)} = ? "
+                     f"AND {where}", [outlet, *params]):
+        return empty
     counts = word_counts(ds, filters, outlet)
     if counts.empty:
-        return pd.DataFrame(columns=["word", "n_in", "n_out", "delta", "z"])
+        return empty
     totals = (float(counts["total_in"].iloc[0]), float(counts["total_out"].iloc[0]))
     scored = log_odds_dirichlet(counts[["word", "n_in", "n_out"]], alpha0, totals)
     return scored[scored["n_in"] > 0].head(top)[["word", "n_in", "n_out", "delta", "z"]]

@@ -47,11 +47,12 @@ def entity_counts(ds: Dataset, filters: Filters, interval: str, entity_id: str) 
     """Dated articles mentioning one entity, per period: columns period, key, n."""
     _check(interval)
     where, params = article_where(filters, ds=ds)
+    # One mentions row per (article, entity): a semi-join counts each article once.
     return ds.query(
-        f"""SELECT date_trunc(?, a.published_at)::TIMESTAMP AS period, ? AS key,
-                   count(DISTINCT a.article_id) AS n
-            FROM articles a JOIN mentions m ON m.article_id = a.article_id
-            WHERE m.entity_id = ? AND a.published_at IS NOT NULL AND {where}
+        f"""SELECT date_trunc(?, a.published_at)::TIMESTAMP AS period, ? AS key, count(*) AS n
+            FROM articles a
+            WHERE a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)
+              AND a.published_at IS NOT NULL AND {where}
             GROUP BY ALL ORDER BY period""",
         [interval, entity_id, entity_id, *params],
     )

@@ -21,7 +21,9 @@ c1, c2 = st.columns([3, 1])
 c1.markdown(f"**{total:,}** {ctx.t('art_found')}")
 page = c2.number_input(ctx.t("art_page"), min_value=1, max_value=pages, value=1, step=1,
                        key="page", bind="query-params")
-results = cached.run(articles.search_articles, f, PER_PAGE, (int(page) - 1) * PER_PAGE)
+# Bodies only for keyword-in-context (a search); the plain listing shows none.
+results = cached.run(articles.search_articles, f, PER_PAGE, (int(page) - 1) * PER_PAGE,
+                     with_body=bool(f.q))
 
 
 def _outlet(r) -> str:
