@@ -85,3 +85,18 @@ def test_default_data_dir(monkeypatch, tmp_path):
     assert store.default_data_dir() == tmp_path
     monkeypatch.delenv("MARSAD_DATA")
     assert store.default_data_dir() == store.DEMO_DIR
+
+
+def test_load_check_names_a_column_of_the_wrong_type(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "ds"
+    store.write_dataset(out, {schema.ARTICLES_FILE: articles(), schema.DUP_GROUPS_FILE: groups()},
+                        [], {"run": 1})
+    table = pq.read_table(out / schema.ARTICLES_FILE)
+    i = table.schema.get_field_index("published_at")
+    table = table.set_column(i, "published_at", pa.array(["2024-01-02"] * table.num_rows))
+    pq.write_table(table, out / schema.ARTICLES_FILE)
+    with pytest.raises(schema.SchemaError, match="articles.parquet: column 'published_at'"):
+        store.check_dataset(out)

@@ -191,8 +191,9 @@ def table_path(data_dir: Path, name: str) -> Path | None:
 
 
 def check_dataset(data_dir: Path) -> dict:
-    """Check that the dataset is complete and each table's columns and types match the
-    schema (metadata only, no rows are read). Returns the manifest."""
+    """Check that the dataset is complete and each table's columns and their Arrow types
+    match the schema (metadata only, no rows are read, so it is cheap at any size).
+    Returns the manifest; SchemaError names the file and column."""
     manifest = load_manifest(data_dir)
     for name, sch in schema.SCHEMAS.items():
         path = table_path(data_dir, name)
@@ -207,7 +208,35 @@ def check_dataset(data_dir: Path) -> dict:
         missing = [c for c in sch.columns if c not in arrow_schema.names]
         if missing:
             raise schema.SchemaError(f"{name}: missing column(s) {', '.join(map(repr, missing))}")
+        for col in sch.columns:
+            found = arrow_schema.field(col).type
+            wanted = _wanted_arrow_type(col, sch.columns[col])
+            if wanted is not None and not _compatible(found, wanted):
+                raise schema.SchemaError(f"{name}: column {col!r} is {found}, expected {wanted}")
     return manifest
+
+
+def _wanted_arrow_type(col: str, column) -> pa.DataType | None:
+    if col in ARROW_TYPES:
+        return ARROW_TYPES[col]
+    return pa.string() if str(column.dtype).startswith("str") else None
+
+
+def _compatible(found: pa.DataType, wanted: pa.DataType) -> bool:
+    """Same type, allowing large/view string variants and any integer width for ints."""
+    if found == wanted:
+        return True
+    if pa.types.is_string(wanted):
+        return pa.types.is_string(found) or pa.types.is_large_string(found) or \
+            pa.types.is_string_view(found)
+    if pa.types.is_integer(wanted):
+        return pa.types.is_integer(found)
+    if pa.types.is_timestamp(wanted):
+        return pa.types.is_timestamp(found) and found.tz is not None
+    if pa.types.is_list(wanted):
+        return (pa.types.is_list(found) or pa.types.is_large_list(found)) and \
+            _compatible(found.value_type, wanted.value_type)
+    return False
 
 
 def read_table(data_dir: Path, name: str, columns: list[str] | None = None,
