@@ -237,51 +237,6 @@ def rewrite_mentions(
     return out
 
 
-def rewrite_entities(
-    entities: pd.DataFrame,
-    mentions: pd.DataFrame,
-    entity_map: pd.DataFrame,
-    split_map: pd.DataFrame,
-) -> pd.DataFrame:
-    """Entity rows for the affected ids, counted from their rewritten mentions."""
-    info = {
-        eid: (name, type_, key, list(aliases))
-        for eid, name, type_, key, aliases in zip(
-            entities["entity_id"],
-            entities["name"],
-            entities["type"],
-            entities["key"],
-            entities["aliases"],
-            strict=True,
-        )
-    }
-    for _eid, new_id, name, type_ in entity_map.itertuples(index=False):
-        if new_id is not None:
-            _, _, key, aliases = info.get(new_id, (name, type_, "", []))
-            info[new_id] = (name, type_, key, aliases)
-    for _eid, key, new_id, name, type_ in split_map.itertuples(index=False):
-        info[new_id] = (name, type_, key, [])
-    rows = []
-    for eid, group in mentions.groupby("entity_id", sort=True):
-        name, type_, key, _aliases = info[eid]
-        surfaces = sorted({" ".join(str(s).split()) for lst in group["surfaces"] for s in lst})
-        rows.append(
-            {
-                "entity_id": eid,
-                "name": name,
-                "type": type_,
-                "key": key,
-                "aliases": surfaces,
-                "article_count": len(group),
-                "mention_count": int(group["count"].sum()),
-            }
-        )
-    out = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    for col in ("article_count", "mention_count"):
-        out[col] = out[col].astype("int32")
-    return out
-
-
 def _register(con, name: str, df: pd.DataFrame) -> None:
     """Copy a small DataFrame into a DuckDB table `name`."""
     con.register(f"{name}_df", df)
