@@ -120,6 +120,15 @@ def test_articles_page_kwic_and_reader(monkeypatch):
     assert "marsad-kwic" in html and "marsad-reader" in html and 'class="m-hit"' in html
 
 
+def test_reader_highlights_only_the_selected_entity_types(monkeypatch):
+    page = open_page(monkeypatch, fixture_dir(), "articles", q="الرياض")
+    assert 'class="m-loc"' in "".join(m.value for m in page.markdown)
+    only_people = open_page(monkeypatch, fixture_dir(), "articles", q="الرياض", etype="PER")
+    assert_clean(only_people)
+    html = "".join(m.value for m in only_people.markdown)
+    assert 'class="m-loc"' not in html and "marsad-reader" in html
+
+
 def test_without_entities(monkeypatch, tmp_path):
     data = build_fixture(tmp_path / "noents", n_articles=60, with_entities=False)
     at = open_page(monkeypatch, data, "entities", lang="en")
@@ -180,3 +189,16 @@ def test_sparse_dataset(monkeypatch, tmp_path_factory, page):
     at = open_page(monkeypatch, data, page, lang="en", q="باكو", split="outlet")
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.skipif(not (DEMO_DIR / "manifest.json").is_file(),
+                    reason="data/demo not generated yet (python -m dashboard.demo)")
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_daily_outlet_split_falls_back_to_weeks_with_a_note(monkeypatch, lang):
+    # Two years x 13 outlets by day is over the point limit; by week it is under.
+    at = open_page(monkeypatch, DEMO_DIR, "timeline", lang=lang, interval="day", split="outlet")
+    assert_clean(at)
+    note = STRINGS["tl_coarsened"][lang == "en"].split("{")[0]
+    assert any(c.value.startswith(note) for c in at.caption)
+    x = [p["x"] for p in charts(at)[0]["data"]]
+    assert sum(len(xs) for xs in x) <= 5000

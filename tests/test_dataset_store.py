@@ -75,6 +75,17 @@ def test_replace_keeps_old_until_success(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
+def test_rewrite_keeps_the_datasets_alias_table(tmp_path):
+    out = tmp_path / "ds"
+    tables = {schema.ARTICLES_FILE: articles(1), schema.DUP_GROUPS_FILE: groups()}
+    store.write_dataset(out, tables, [], {"run": 1})
+    rules = "action,entity,type,value\ndrop,كورونا,,\n"
+    (out / "aliases.csv").write_text(rules, encoding="utf-8")
+    store.write_dataset(out, tables, [], {"run": 2})
+    assert store.load_manifest(out) == {"run": 2}
+    assert (out / "aliases.csv").read_text(encoding="utf-8") == rules
+
+
 def test_missing_dataset_is_a_clear_error(tmp_path):
     with pytest.raises(store.DatasetError, match="no manifest.json"):
         store.check_dataset(tmp_path)

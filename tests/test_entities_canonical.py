@@ -272,3 +272,36 @@ def test_genealogy_chains_and_patronymic_short_forms():
     got = names(run(*docs)[0])
     assert got == {"محمد بن سلمان بن عبدالعزيز آل سعود": ("PER", 8, 8),
                    "عادل بن أحمد الجبير": ("PER", 5, 5)}
+
+
+def test_leading_titles_and_kin_words_are_cut_with_their_offsets():
+    body = "قال الرئيس عبدالفتاح السيسي إن ونجله أحمد علي صالح و ابن عم بشار الأسد وصلوا"
+    spans = ["الرئيس عبدالفتاح السيسي", "ونجله أحمد علي صالح", "ابن عم بشار الأسد"]
+    ms = [Mention(body.index(s), body.index(s) + len(s), "PER", s) for s in spans]
+    # Titles are cut from people only: an organisation keeps its words.
+    org = "الرئيس التنفيذي"
+    body += " " + org
+    ms.append(Mention(len(body) - len(org), len(body), "ORG", org))
+    ents, men = canonicalise(["a"], [ms])
+    assert set(ents["name"]) == {"عبدالفتاح السيسي", "أحمد علي صالح", "بشار الأسد", org}
+    got = {body[s:e] for row in men.itertuples() if row.entity_id in set(
+        ents.loc[ents["type"] == "PER", "entity_id"])
+        for s, e in zip(row.starts, row.ends, strict=True)}
+    assert got == {"عبدالفتاح السيسي", "أحمد علي صالح", "بشار الأسد"}
+    assert names(run(doc(("الشيخ", "PER")))[0]) == {}
+
+
+def test_conjunction_before_a_given_name_is_cut_without_other_evidence():
+    body, ms = doc(("ومحمد الكنهل", "PER"))
+    ents, men = canonicalise(["a", "b"], [ms, doc(("وليد الكنهل", "PER"))[1]])
+    assert names(ents) == {"محمد الكنهل": ("PER", 1, 1), "وليد الكنهل": ("PER", 1, 1)}
+    row = men[men["article_id"] == "a"].iloc[0]
+    assert body[row["starts"][0]:row["ends"][0]] == "محمد الكنهل"
+
+
+def test_full_name_does_not_join_a_rare_longer_form_with_a_stray_first_word():
+    docs = ([doc(("باراك أوباما", "PER")) for _ in range(20)]
+            + [doc(("رزق باراك أوباما", "PER")) for _ in range(3)]
+            + [doc(("أوباما", "PER")) for _ in range(5)])
+    got = names(run(*docs)[0])
+    assert got["باراك أوباما"][1] >= 20 and got["رزق باراك أوباما"] == ("PER", 3, 3)

@@ -139,3 +139,16 @@ def test_empty_input_gives_a_message(builder):
 def test_payload_stays_small():
     # No plotly template in the JSON (Streamlit themes the chart): a few KB per chart.
     assert len(FIGURES["bar ar"]().to_json()) < 6000
+
+
+@pytest.mark.parametrize("rtl_ui", [True, False])
+def test_heatmap_colour_bar_keeps_clear_of_the_labels(rtl_ui):
+    df = pd.DataFrame({"x": ["باكو", "غزة"], "y": ["قناة أ", "قناة ب"], "z": [0.1, 0.9]})
+    fig = charts.heatmap_figure(df, x="x", y="y", z="z", title="t", x_title="x", y_title="y",
+                                z_title="z", rtl_ui=rtl_ui, empty_message="", percent=True)
+    trace = fig.to_dict()["data"][0]
+    # Category labels sit right in Arabic, so the bar goes left; left in English, bar right.
+    assert (trace["colorbar"].get("x", 1.02) < 0) is rtl_ui
+    assert fig.to_dict()["layout"]["yaxis"]["side"] == ("right" if rtl_ui else "left")
+    # Zero is white and the largest share darkest.
+    assert trace["colorscale"][0][1] == "rgb(247,251,255)" and trace["zmin"] == 0

@@ -2,9 +2,9 @@
 
 import pandas as pd
 import pytest
-from dashboard_fixture import OUTLET_SENTENCES, OUTLETS, fixture_dir
+from dashboard_fixture import OUTLET_SENTENCES, OUTLETS, article_row, build_articles, fixture_dir
 
-from dashboard.arabic.normalize import normalize_for_match
+from dashboard.arabic.normalize import DIGIT_MAP, LETTER_MAP, normalize_for_match
 from dashboard.dataset.store import read_table
 from dashboard.queries import sources
 from dashboard.queries.dataset import Dataset
@@ -88,3 +88,26 @@ def test_syndication_outlets(ds):
     stories = sources.syndication_stories(ds, Filters())
     assert df["first"].sum() == len(stories)  # every story has exactly one first carrier
     assert (df["median_lag_hours"].dropna() > 0).all()
+
+
+def test_words_are_shown_as_written_and_counted_by_match_form(tmp_path):
+    # Three spellings of one word in outlet A (twice as written, once without the
+    # teh marbuta, once with diacritics and tatweel); outlet B never uses it.
+    rows = [article_row(0, body="أعلنت الحكومة خطة. وافقت الحكومة.", source="أ"),
+            article_row(1, body="قالت الحكومه إن الحُكـومةَ مستعدة.", source="أ"),
+            article_row(2, body="ذهب الفريق إلى الملعب.", source="ب")]
+    ds = Dataset(build_articles(tmp_path / "ds", rows))
+    counts = sources.word_counts(ds, Filters(), "أ", min_count=1).set_index("word")
+    row = counts.loc["الحكومه"]
+    assert (row["display"], row["n_in"], row["n_out"]) == ("الحكومة", 4, 0)
+    assert counts.loc["اعلنت", "display"] == "أعلنت"
+    words = sources.distinctive_words(ds, Filters(), "أ", top=3)
+    assert words.iloc[0]["display"] == "الحكومة"
+
+
+def test_sql_match_form_equals_the_normaliser(ds):
+    words = ["أحمد", "إسلام", "آمال", "ٱلله", "مؤتمر", "رئيس", "مستشفى", "مدرسة", "کتاب",
+             "ABCdef", "٢٠٢٤", "۱۲", *LETTER_MAP, *DIGIT_MAP]
+    sql = ds.query("SELECT w, lower(translate(w, ?, ?)) AS m FROM unnest(?::VARCHAR[]) t(w)",
+                   [sources._MAP_FROM, sources._MAP_TO, words])
+    assert dict(zip(sql["w"], sql["m"], strict=True)) == {w: normalize_for_match(w) for w in words}

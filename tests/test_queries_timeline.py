@@ -12,6 +12,7 @@ from dashboard.queries.timeline import (
     apply_measure,
     articles_in_period,
     fill_periods,
+    fitted_timeline,
     period_end,
     timeline,
 )
@@ -127,3 +128,20 @@ def test_apply_measure_zero_base_gives_zero():
     base = pd.DataFrame({"period": [JAN], "key": ["y"], "n": [0]})
     assert apply_measure(n, base, "share_outlet")["value"].tolist() == [0.0]
     assert apply_measure(n, base, "share_all")["value"].tolist() == [0.0]
+
+
+def test_fitted_timeline_keeps_the_interval_when_small(ds):
+    used, df = fitted_timeline(ds, Filters(), "day", "outlet")
+    assert used == "day"
+    assert df.equals(timeline(ds, Filters(), "day", "outlet"))
+
+
+def test_fitted_timeline_coarsens_past_the_point_limit(ds):
+    days = len(timeline(ds, Filters(), "day", "outlet"))
+    weeks = len(timeline(ds, Filters(), "week", "outlet"))
+    assert weeks < days
+    used, df = fitted_timeline(ds, Filters(), "day", "outlet", max_points=weeks)
+    assert used == "week" and len(df) == weeks
+    # Month is the coarsest: it is kept even above the limit.
+    used, df = fitted_timeline(ds, Filters(), "day", "outlet", max_points=1)
+    assert used == "month" and len(df) > 1

@@ -108,7 +108,8 @@ def write_dataset(
     """Validate and write every table, rejects and manifest into `out_dir`, atomically.
 
     `tables` maps file names (schema.ARTICLES_FILE, ...) to DataFrames. On any error the
-    temporary folder is removed and `out_dir` is left exactly as it was.
+    temporary folder is removed and `out_dir` is left exactly as it was. The user's own
+    files in `out_dir` that belong to the dataset (its aliases.csv) are carried over.
     """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +122,10 @@ def write_dataset(
         with open(tmp / schema.REJECTS_FILE, "w", encoding="utf-8") as fh:
             for row in rejects:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for name in ALIAS_FILES:
+            # Entity corrections made by hand survive a re-ingest of the same folder.
+            if (out_dir / name).is_file():
+                shutil.copy2(out_dir / name, tmp / name)
         # The manifest goes last: its presence marks a complete dataset.
         with open(tmp / schema.MANIFEST_FILE, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=2, default=str)

@@ -58,6 +58,19 @@ _VOWELS_RE = re.compile("[اوي]")
 _ABD_SPACE_RE = re.compile(r"(?<!\S)عبد (?=\S)")
 # A name cannot end in these; a tagger's span that does (`سلمان بن عبدالعزيز آل`) is cut.
 _DANGLING = frozenset({"بن", "ابن", "بنت", "آل", "ال", "أبو", "ابو", "عبد", "أم", "ام"})
+# Words a tagger takes into a person's span from the front: titles, kin and colleagues
+# (`الرئيس عبدالفتاح السيسي`, `ونجله أحمد ...`, `ابن عم بشار الأسد`, `زميلي جون كيري`).
+# Match forms; a conjunction و/ف before them is cut too. Two-word ones are tried first.
+_LEADING_NOT_NAME = frozenset(normalize_for_match(w) for w in (
+    "الرئيس رئيس الملك العاهل الأمير الشيخ السيد السيدة الدكتور د. المهندس الإمام سمو "
+    "معالي فضيلة الوزير وزير الجنرال اللواء العقيد العميد الفريق المشير القائد النائب "
+    "المستشار السفير المبعوث نجل نجله نجلي ابنه ابنته زوجة زوجته شقيق شقيقه شقيقة "
+    "شقيقته والد والده والدة والدته حفيد حفيده زميل زميلي زميله زميلنا صديق صديقي صديقه"
+).split())
+_LEADING_NOT_NAME_2 = frozenset(normalize_for_match(w) for w in (
+    "ابن عم", "ابن عمه", "ابنة عم", "ابن خال", "ابن خاله", "ابن شقيق", "ابن شقيقه",
+    "ابن أخ", "ابن أخيه", "ابن أخت", "ابن أخته", "ولي العهد", "رئيس الوزراء",
+    "رئيس الحكومة", "وزير الخارجية", "وزير الدفاع"))
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ class CanonParams:
     join_share: float = 0.8  # step 0: how often two parts must stand together
     partial_share: float = 0.8  # corpus-wide: the full name's share of names ending in P
     partial_min_mentions: int = 3  # ... and at least this many mentions of that full name
+    partial_tail_min_ratio: float = 0.25  # a several-word tail: full's mentions / tail's
     min_key_letters: int = 2  # a stripped key keeps at least this many letters
     clitic_min_ratio: float = 0.1  # bare form's count relative to the glued form's
     context_min_articles: int = 5
@@ -171,6 +185,41 @@ def match_key(surface: str) -> str:
     return _ABD_SPACE_RE.sub("عبد", _norm(surface))
 
 
+def _without_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 2 else word
+
+
+def trim_leading(m: Mention) -> Mention | None:
+    """A person's mention without leading titles and kin words (`الرئيس`, `ونجله`, `ابن
+    عم`); None if nothing is left. Other types are returned as they are."""
+    if m.type != "PER":
+        return m
+    words = m.surface.split(" ")
+    cut = 0
+    while cut < len(words):
+        first = _without_conjunction(_norm(words[cut]))
+        two = f"{first} {_norm(words[cut + 1])}" if cut + 1 < len(words) else ""
+        if two in _LEADING_NOT_NAME_2:
+            cut += 2
+        elif first in _LEADING_NOT_NAME:
+            cut += 1
+        else:
+            break
+    if cut == 0:
+        # `ومحمد بكر`, `وعبد الله`: a conjunction glued to a given name that starts a name.
+        first = _norm(words[0])
+        bare = _without_conjunction(first)
+        if (len(words) > 1 and bare != first and first not in given_names()
+                and (bare in given_names() or bare == "عبد")):
+            return Mention(m.start + 1, m.end, m.type, m.surface[1:])
+        return m
+    rest = " ".join(words[cut:]).lstrip()
+    if not rest:
+        return None
+    start = m.end - len(rest)
+    return Mention(start, m.end, m.type, rest)
+
+
 def trim_dangling(m: Mention) -> Mention | None:
     """The mention without trailing particles (بن, آل, أبو...); None if nothing is left."""
     surface = m.surface.rstrip()
@@ -182,6 +231,11 @@ def trim_dangling(m: Mention) -> Mention | None:
     if surface in _DANGLING or not surface:
         return None
     return m if surface == m.surface else Mention(m.start, m.start + len(surface), m.type, surface)
+
+
+def _trim(m: Mention) -> Mention | None:
+    lead = trim_leading(m)
+    return trim_dangling(lead) if lead is not None else None
 
 
 def skeleton(form: str) -> str:
@@ -286,8 +340,15 @@ def _partial_targets(keys_by_type: dict[str, Counter], params: CanonParams) -> d
             if tail not in per:
                 continue
             best, n = max(fulls.items(), key=lambda kv: (kv[1], kv[0]))
-            if n >= params.partial_min_mentions and n >= params.partial_share * sum(fulls.values()):
-                new[tail] = best
+            if n < params.partial_min_mentions or n < params.partial_share * sum(fulls.values()):
+                continue
+            # A name of several words is itself a full name: it joins a longer one only
+            # when that is not a rare variant with a stray word in front (`باراك أوباما`
+            # stays, not `رزق باراك أوباما`); surnames alone need no such weight.
+            if (" " in tail and best.endswith(" " + tail)
+                    and n < params.partial_tail_min_ratio * per[tail]):
+                continue
+            new[tail] = best
         if not new:
             break
         mapping.update(new)
@@ -481,7 +542,7 @@ def canonicalise(
     """
     params = params or CanonParams()
     mentions = join_split_names(mentions, params)
-    trimmed = ((i, trim_dangling(m)) for i, ms in enumerate(mentions) for m in ms)
+    trimmed = ((i, _trim(m)) for i, ms in enumerate(mentions) for m in ms)
     raws = [_Raw(i, m.start, m.end, m.type, m.surface, match_key(m.surface))
             for i, m in trimmed if m is not None]
     raws = [r for r in raws if r.form]

@@ -108,6 +108,13 @@ def bar_figure(categories, values, *, title: str, value_title: str, rtl_ui: bool
     return figure([trace], layout)
 
 
+# ColorBrewer Blues, light to dark (plotly.colors.sequential.Blues).
+HEAT_COLORS = [[i / 8, c] for i, c in enumerate([
+    "rgb(247,251,255)", "rgb(222,235,247)", "rgb(198,219,239)", "rgb(158,202,225)",
+    "rgb(107,174,214)", "rgb(66,146,198)", "rgb(33,113,181)", "rgb(8,81,156)",
+    "rgb(8,48,107)"])]
+
+
 def heatmap_figure(df: pd.DataFrame, *, x: str, y: str, z: str, title: str, x_title: str,
                    y_title: str, z_title: str, rtl_ui: bool, empty_message: str,
                    percent: bool = False, x_labels: dict | None = None,
@@ -126,9 +133,13 @@ def heatmap_figure(df: pd.DataFrame, *, x: str, y: str, z: str, title: str, x_ti
              + "<br>" + rtl(f"{z_title}: {_fmt(grid.iat[i, j], percent)}")
              for j in range(len(xs))] for i in range(len(ys))]
     trace = {"type": "heatmap", "x": xs, "y": ys, "z": grid.to_numpy(dtype=float),
-             "text": text, "hovertemplate": "%{text}<extra></extra>", "colorscale": "Blues",
+             "text": text, "hovertemplate": "%{text}<extra></extra>",
+             # White for none, dark for most (plotly.js's own "Blues" runs the other way).
+             "colorscale": HEAT_COLORS, "zmin": 0,
+             # In Arabic the category labels are on the right: the colour bar goes left.
              "colorbar": {"title": {"text": rtl(z_title)},
-                          "tickformat": ".0%" if percent else ",~g"}}
+                          "tickformat": ".0%" if percent else ",~g",
+                          **({"x": -0.02, "xanchor": "right"} if rtl_ui else {})}}
     layout = base_layout(title, rtl_ui=rtl_ui, height=max(320, 120 + 28 * len(ys)),
                          x_title=x_title, y_title=y_title)
     layout["xaxis"].update(**category_axis(xs), tickangle=-45,

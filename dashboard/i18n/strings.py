@@ -26,6 +26,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outlets": ("المنافذ", "Outlets"),
     "tags": ("الوسوم", "Tags"),
     "entity_types": ("أنواع الكيانات", "Entity types"),
+    "entity_types_help": ("الأنواع التي تعرضها رسوم الكيانات وقوائمها وتظليلها في نص المقال؛ لا تستبعد مقالات.",
+                          "The types that entity charts, lists and highlights in the reader show; they do not remove articles."),
     "all": ("الكل", "all"),
     "unknown": ("غير معروف", "unknown"),
     "undated": ("بلا تاريخ", "undated"),
@@ -91,6 +93,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tl_click": ("انقر نقطة لعرض مقالات تلك الفترة.", "Click a point to list that period's articles."),
     "tl_period_articles": ("مقالات الفترة", "Articles in the period"),
     "tl_need_terms": ("أضف كلمة أو كياناً للمقارنة.", "Add a term or an entity to compare."),
+    "tl_coarsened": ("بفاصل «{asked}» يتجاوز الرسم {limit} نقطة، فعُرض بفاصل «{used}». ضيّق الفترة أو المنافذ لعرضه بفاصل «{asked}».",
+                     "By {asked} the chart would exceed {limit} points, so it is shown by {used}. Narrow the dates or outlets to see it by {asked}."),
     "tl_clear": ("إلغاء التحديد", "Clear selection"),
     # sources
     "src_volume": ("حجم النشر لكل منفذ", "Volume per outlet"),
@@ -103,6 +107,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "Outlet × entity (share of the outlet's articles)"),
     "src_words": ("الكلمات المميزة لكل منفذ", "Distinctive words per outlet"),
     "src_words_outlet": ("المنفذ", "Outlet"),
+    "src_words_counting": ("جارٍ عدّ الكلمات في المقالات…", "Counting words in the articles…"),
     "src_words_note": ("نسبة الأرجحية اللوغاريتمية مع أسبقية ديريشليه (مونرو وآخرون ٢٠٠٨)، مقابل بقية المنافذ.",
                        "Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008), "
                        "against the other outlets."),

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.arabic.normalize import DIACRITICS, DIGIT_MAP, LETTER_MAP, TATWEEL
+
 from .dataset import Dataset
 from .entities import entity_counts_sql
 from .filters import Filters, article_where, outlet_column
 from .logodds import DEFAULT_ALPHA0, log_odds_dirichlet
 from .stopwords import STOPWORDS
 
-# Tokens of body_norm: runs of letters and digits (RE2 classes, bound as a parameter).
+# Tokens: runs of letters and digits (RE2 classes, bound as a parameter).
 TOKEN_SPLIT_RE2 = r"[^\p{L}\p{N}]+"
 DIGITS_RE2 = r"[0-9]+"
+# Words are counted as written, without diacritics and tatweel (so that a chart shows
+# `الحكومة`, not the match form `الحكومه`), then grouped by match form in SQL: the
+# normaliser's letter and digit maps as one translate(), then lower().
+UNMARK_RE2 = f"[{DIACRITICS}{TATWEEL}]"
+_MAP_FROM = "".join({**LETTER_MAP, **DIGIT_MAP})
+_MAP_TO = "".join({**LETTER_MAP, **DIGIT_MAP}.values())
 
 
 def coverage_share(ds: Dataset, filters: Filters, entity_id: str | None = None) -> pd.DataFrame:
@@ -65,8 +73,9 @@ def outlet_entity_matrix(ds: Dataset, filters: Filters, top: int = 15) -> pd.Dat
 
 def word_counts(ds: Dataset, filters: Filters, outlet: str, max_articles: int = 5000,
                 min_count: int = 3) -> pd.DataFrame:
-    """Token counts in one outlet's articles (n_in) and in the rest (n_out), over at most
-    `max_articles` articles on each side (a stable hash sample, so reruns agree). Tokens of
+    """Word counts in one outlet's articles (n_in) and in the rest (n_out), over at most
+    `max_articles` articles on each side (a stable hash sample, so reruns agree). A word is
+    its match form (`word`) shown as its most frequent written form (`display`). Tokens of
     one letter, numbers and STOPWORDS are left out; words seen fewer than `min_count` times
     are dropped from the rows but kept in the totals total_in, total_out."""
     where, params = article_where(filters, ds=ds)
@@ -78,25 +87,33 @@ def word_counts(ds: Dataset, filters: Filters, outlet: str, max_articles: int = 
                 QUALIFY row_number() OVER (PARTITION BY coalesce({col} = ?, false)
                                            ORDER BY hash(a.article_id)) <= ?),
             -- bodies are joined after sampling, so only ids are sorted
-            docs AS (SELECT s.mine, a.body_norm FROM sample s JOIN articles a USING (article_id)),
-            toks AS (SELECT mine, unnest(string_split_regex(body_norm, ?)) AS w FROM docs),
-            counts AS (SELECT w AS word, count(*) FILTER (WHERE mine) AS n_in,
-                              count(*) FILTER (WHERE NOT mine) AS n_out
-                       FROM toks WHERE length(w) >= 2 AND NOT regexp_full_match(w, ?)
-                            AND NOT list_contains(?::VARCHAR[], w)
+            docs AS (SELECT s.mine, a.body FROM sample s JOIN articles a USING (article_id)),
+            toks AS (SELECT mine, unnest(string_split_regex(
+                         regexp_replace(body, ?, '', 'g'), ?)) AS w FROM docs),
+            written AS (SELECT w, count(*) FILTER (WHERE mine) AS n_in,
+                               count(*) FILTER (WHERE NOT mine) AS n_out
+                        FROM toks WHERE length(w) >= 2 GROUP BY 1),
+            forms AS (SELECT lower(translate(w, ?, ?)) AS word, * FROM written),
+            counts AS (SELECT word, first(w ORDER BY n_in + n_out DESC, w) AS display,
+                              sum(n_in)::BIGINT AS n_in, sum(n_out)::BIGINT AS n_out
+                       FROM forms WHERE NOT regexp_full_match(word, ?)
+                            AND NOT list_contains(?::VARCHAR[], word)
                        GROUP BY 1)
-            SELECT word, n_in, n_out, sum(n_in) OVER () AS total_in, sum(n_out) OVER () AS total_out
+            SELECT word, display, n_in, n_out, sum(n_in) OVER () AS total_in,
+                   sum(n_out) OVER () AS total_out
             FROM counts QUALIFY n_in + n_out >= ?""",
-        [outlet, *params, outlet, max_articles, TOKEN_SPLIT_RE2, DIGITS_RE2,
-         sorted(STOPWORDS), min_count],
+        [outlet, *params, outlet, max_articles, UNMARK_RE2, TOKEN_SPLIT_RE2, _MAP_FROM, _MAP_TO,
+         DIGITS_RE2, sorted(STOPWORDS), min_count],
     )
 
 
 def distinctive_words(ds: Dataset, filters: Filters, outlet: str, top: int = 20,
                       alpha0: float = DEFAULT_ALPHA0) -> pd.DataFrame:
     """The `top` words most distinctive of `outlet` against the other outlets (z of the
-    log-odds ratio, Monroe et al. 2008). Columns word, n_in, n_out, delta, z."""
-    empty = pd.DataFrame(columns=["word", "n_in", "n_out", "delta", "z"])
+    log-odds ratio, Monroe et al. 2008). Columns word (match form), display (as most
+    often written), n_in, n_out, delta, z."""
+    columns = ["word", "display", "n_in", "n_out", "delta", "z"]
+    empty = pd.DataFrame(columns=columns)
     # Counting reads the bodies of the whole sample (the costly part): not when the
     # filters leave the outlet no article (e.g. another outlet is selected).
     where, params = article_where(filters, ds=ds)
@@ -108,7 +125,9 @@ def distinctive_words(ds: Dataset, filters: Filters, outlet: str, top: int = 20,
         return empty
     totals = (float(counts["total_in"].iloc[0]), float(counts["total_out"].iloc[0]))
     scored = log_odds_dirichlet(counts[["word", "n_in", "n_out"]], alpha0, totals)
-    return scored[scored["n_in"] > 0].head(top)[["word", "n_in", "n_out", "delta", "z"]]
+    scored = scored[scored["n_in"] > 0].head(top)
+    display = counts.set_index("word")["display"]
+    return scored.assign(display=scored["word"].map(display))[columns]
 
 
 def _syndicated(ds: Dataset, filters: Filters) -> tuple[str, list]:

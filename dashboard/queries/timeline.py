@@ -19,6 +19,9 @@ INTERVALS = ("day", "week", "month")
 MEASURES = ("count", "share_all", "share_outlet")
 SPLITS = ("none", "outlet", "compare")
 MAX_COMPARED = 5
+# Beyond this many points a chart is slow to send and draw (a daily line per outlet over
+# three years is ~17,500) and no longer readable: fitted_timeline moves to a coarser interval.
+MAX_POINTS = 5000
 _FREQ = {"day": "D", "week": "W-MON", "month": "MS"}
 COLUMNS = ["period", "series", "key", "n", "value"]
 
@@ -133,6 +136,20 @@ def timeline(ds: Dataset, filters: Filters, interval: str = "month", split: str 
     if measure != "count":
         base = counts(ds, filters, interval, by_outlet=by_outlet, with_query=False)
     return apply_measure(n, base, measure)[COLUMNS]
+
+
+def fitted_timeline(ds: Dataset, filters: Filters, interval: str = "month",
+                    split: str = "none", measure: str = "count", terms: tuple[str, ...] = (),
+                    entities: tuple[tuple[str, str], ...] = (),
+                    max_points: int = MAX_POINTS) -> tuple[str, pd.DataFrame]:
+    """`timeline` at `interval`, or at the first coarser interval whose chart has at most
+    `max_points` points (month is always kept). Returns (interval used, frame)."""
+    _check(interval)
+    for used in INTERVALS[INTERVALS.index(interval):]:
+        df = timeline(ds, filters, used, split, measure, terms, entities)
+        if len(df) <= max_points or used == INTERVALS[-1]:
+            return used, df
+    raise AssertionError("unreachable")
 
 
 def period_end(start: date, interval: str) -> date:

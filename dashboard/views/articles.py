@@ -73,11 +73,12 @@ if article_id is None and titles:
 if article_id:
     article = cached.run(articles.get_article, article_id)
     mentions = cached.run(articles.article_mentions, article_id)
+    # The sidebar's entity types choose what is highlighted, as on every entity view.
+    mentions = mentions[mentions["type"].isin(f.types)]
     spans = html.mention_spans(mentions.to_dict("records"),
                                search.display_regex(f.q) if f.q else None, article["body"])
-    st.markdown(html.legend_html({"m-hit": ctx.t("art_search_hit"), "m-per": ctx.t("PER"),
-                                  "m-loc": ctx.t("LOC"), "m-org": ctx.t("ORG"),
-                                  "m-misc": ctx.t("MISC")}), unsafe_allow_html=True)
+    legend = {"m-hit": ctx.t("art_search_hit")} | {html.ENTITY_CLASSES[e]: ctx.t(e) for e in f.types}
+    st.markdown(html.legend_html(legend), unsafe_allow_html=True)
     labels = {k: ctx.t(k) for k in ("date", "source", "publisher", "tags", "link", "undated",
                                     "unknown")}
     st.markdown(html.article_html(article, spans, labels), unsafe_allow_html=True)

@@ -62,6 +62,10 @@ mark { padding: 0 .1rem; border-radius: .2rem; color: inherit; }
 # plotly's own left-to-right SVG layout (their strings carry their own direction).
 RTL_CSS = """
 [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; }
+/* The sidebar opens on the right, where an Arabic reader starts (on wide screens: on
+   narrow ones Streamlit slides it over the page from the left). */
+@media (min-width: 768px) {
+  [data-testid="stAppViewContainer"] { flex-direction: row-reverse; } }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"],
 [data-testid="stSidebar"] [data-testid="stMarkdownContainer"],
 [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
@@ -139,7 +143,7 @@ def sidebar_filters(lang: str) -> None:
     if ds.has_entities:
         urlstate.multi(sb.multiselect, t("entity_types", lang), ENTITY_TYPES, key="etype",
                        format_func=lambda e: t(e, lang), remember=True,
-                       placeholder=t("all", lang))
+                       placeholder=t("all", lang), help=t("entity_types_help", lang))
     sb.caption(t("share_link", lang))
 
 

@@ -11,8 +11,8 @@ f = ctx.filters
 st.title(ctx.t("page_overview"))
 
 stats = cached.run(corpus.overview, f)
-span = (f"{stats['date_min']:%Y-%m} → {stats['date_max']:%Y-%m}" if stats["date_min"] else "—")
-span_help = f"{stats['date_min']} → {stats['date_max']}" if stats["date_min"] else None
+span = (f"{stats['date_min']:%Y-%m} – {stats['date_max']:%Y-%m}" if stats["date_min"] else "—")
+span_help = f"{stats['date_min']} – {stats['date_max']}" if stats["date_min"] else None
 row1 = st.columns(3)
 row1[0].metric(ctx.t("ov_articles"), f"{stats['articles']:,}",
                help=f"{ctx.t('ov_of_total')} {stats['articles_total']:,}")

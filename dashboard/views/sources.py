@@ -53,21 +53,6 @@ if ctx.ds.has_entities:
         x_title=ctx.t("entity"), y_title=ctx.t("outlet"), z_title=ctx.t("share"),
         rtl_ui=ctx.rtl, empty_message=ctx.t("no_results")), key="src_heatmap")
 
-# Distinctive words of one outlet against the rest.
-st.subheader(ctx.t("src_words"))
-outlets = cached.run(corpus.outlet_options, f.outlet_field)
-outlet = urlstate.single(st.selectbox, ctx.t("src_words_outlet"), outlets, key="words_outlet",
-                         default=outlets[0] if outlets else None)
-st.caption(ctx.t("src_words_note"))
-if outlet:
-    words = cached.run(sources.distinctive_words, f, outlet, 20)
-    st.plotly_chart(charts.bar_figure(
-        words["word"], words["z"], title=ctx.t("src_words"),
-        value_title=ctx.t("z_score"), rtl_ui=ctx.rtl, empty_message=ctx.t("no_results"),
-        extra=[f"{outlet}: {a:,} · {ctx.t('all')}: {b:,}"
-               for a, b in zip(words["n_in"], words["n_out"], strict=True)]),
-        key="src_words")
-
 # Syndication: stories carried by several outlets, who had them first, and the lag.
 st.subheader(ctx.t("src_synd"))
 per_outlet = cached.run(sources.syndication_outlets, f)
@@ -89,3 +74,20 @@ st.dataframe(
         "first_at": ctx.t("first_at"), "n_outlets": ctx.t("n_outlets"),
         "size": ctx.t("articles"), "lag_hours": ctx.t("lag_hours")}),
     hide_index=True, column_config=frame.date_columns(ctx.t("first_at")))
+
+# Distinctive words of one outlet against the rest: last on the page, because counting
+# words reads thousands of bodies and everything above is shown meanwhile.
+st.subheader(ctx.t("src_words"))
+outlets = cached.run(corpus.outlet_options, f.outlet_field)
+outlet = urlstate.single(st.selectbox, ctx.t("src_words_outlet"), outlets, key="words_outlet",
+                         default=outlets[0] if outlets else None)
+st.caption(ctx.t("src_words_note"))
+if outlet:
+    with st.spinner(ctx.t("src_words_counting")):
+        words = cached.run(sources.distinctive_words, f, outlet, 20)
+    st.plotly_chart(charts.bar_figure(
+        words["display"], words["z"], title=ctx.t("src_words"),
+        value_title=ctx.t("z_score"), rtl_ui=ctx.rtl, empty_message=ctx.t("no_results"),
+        extra=[f"{outlet}: {a:,} · {ctx.t('all')}: {b:,}"
+               for a, b in zip(words["n_in"], words["n_out"], strict=True)]),
+        key="src_words")

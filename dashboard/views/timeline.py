@@ -40,8 +40,12 @@ if split == "compare":
                                 key="cmp_ent", format_func=lambda e: names.get(e, e),
                                 max_selections=timeline.MAX_COMPARED)
 
-df = cached.run(timeline.timeline, f, interval, split, measure, tuple(terms),
-                tuple((e, names.get(e, e)) for e in picked))
+asked = interval
+interval, df = cached.run(timeline.fitted_timeline, f, interval, split, measure, tuple(terms),
+                          tuple((e, names.get(e, e)) for e in picked))
+if interval != asked:
+    st.caption(ctx.t("tl_coarsened").format(asked=ctx.t(asked), used=ctx.t(interval),
+                                            limit=f"{timeline.MAX_POINTS:,}"))
 if split == "none":
     df["series"] = ctx.t("tl_all_series")
 elif split == "outlet":
