@@ -202,3 +202,47 @@ def test_daily_outlet_split_falls_back_to_weeks_with_a_note(monkeypatch, lang):
     assert any(c.value.startswith(note) for c in at.caption)
     x = [p["x"] for p in charts(at)[0]["data"]]
     assert sum(len(xs) for xs in x) <= 5000
+
+
+@pytest.mark.skipif(not (DEMO_DIR / "manifest.json").is_file(),
+                    reason="data/demo not generated yet (python -m dashboard.demo)")
+def test_data_page_accounts_for_every_record(monkeypatch):
+    at = open_page(monkeypatch, DEMO_DIR, "data", lang="en")
+    assert_clean(at)
+    manifest = json.loads((DEMO_DIR / "manifest.json").read_text(encoding="utf-8"))
+    assert metric(at, "Records read") == f"{manifest['records_read']:,}"
+    assert any(s.value.startswith("The counts add up") for s in at.success)
+    # Input files, tables, the demo's own alias rules, rejects by reason, all rejects.
+    frames = [df.value for df in at.dataframe]
+    assert len(frames[0]) == len(manifest["inputs"])
+    assert any("drop" in set(f.get("Action", [])) for f in frames)
+    assert sum(len(f) for f in frames if "Records" in f and "reason" in f) == len(
+        manifest["rejects_by_reason"])
+
+
+def test_data_page_says_when_counts_do_not_add_up(monkeypatch, tmp_path):
+    import shutil
+
+    copy = tmp_path / "ds"
+    shutil.copytree(fixture_dir(), copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["records_read"] += 5
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    at = open_page(monkeypatch, copy, "data", lang="ar")
+    assert not at.exception
+    assert [e.value for e in at.error] and "غير متطابقة" in at.error[0].value
+
+
+@pytest.mark.parametrize(("page", "params"), [
+    ("timeline", {"split": "compare"}), ("sources", {}), ("entities", {}), ("articles", {}),
+    ("overview", {})])
+def test_arabic_interface_has_no_english_placeholders(monkeypatch, page, params):
+    at = open_page(monkeypatch, fixture_dir(), page, lang="ar", **params)
+    assert_clean(at)
+    # An empty placeholder shows Streamlit's English "Choose options" in the browser.
+    widgets = [*at.get("multiselect"),
+               *(s for s in at.get("selectbox") if s.value is None)]
+    assert widgets
+    for w in widgets:
+        placeholder = w.proto.placeholder
+        assert re.search("[\u0600-\u06ff]", placeholder), (w.label, placeholder)

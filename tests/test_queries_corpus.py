@@ -98,3 +98,34 @@ def test_dataset_without_entities(tmp_path):
     assert not ds.has_entities
     assert articles.article_mentions(ds, "0" * 16).empty
     assert corpus.table_sizes(ds)["mentions.parquet"] is None
+
+
+def test_accounting_from_the_manifest(ds, table):
+    acc = corpus.accounting(ds)
+    assert (acc["read"], acc["written"], acc["rejected"]) == (len(table) + 3, len(table), 3)
+    assert acc["balanced"] is True
+    assert acc["rejects_by_reason"] == {"no_text": 1, "malformed_record": 1, "no_body": 1}
+    files = corpus.input_files(ds)
+    assert files["path"].tolist() == ["fixture.jsonl"] and files["records"].iloc[0] == len(table) + 3
+
+
+def test_accounting_says_when_counts_do_not_add_up(tmp_path):
+    import json
+    import shutil
+
+    copy = tmp_path / "ds"
+    shutil.copytree(fixture_dir(), copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["records_read"] += 5
+    del manifest["undated"]
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    acc = corpus.accounting(Dataset(copy))
+    assert acc["balanced"] is False and acc["undated"] is None
+
+
+def test_alias_rules_in_the_order_applied(tmp_path):
+    data = build_fixture(tmp_path / "ds", n_articles=40)
+    (data / "aliases.csv").write_text("action,entity,type,value\ndrop,كورونا,,\n",
+                                      encoding="utf-8")
+    rules = corpus.alias_rules(Dataset(data))
+    assert rules.iloc[-1].tolist() == [f"{data / 'aliases.csv'}:line 2", "drop", "كورونا", "", ""]

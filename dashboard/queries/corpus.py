@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.dataset.store import read_rejects
+from dashboard.entities.aliases import read_rules
 
 from .dataset import VIEWS, Dataset
 from .filters import OUTLET_FIELDS, Filters, article_where, outlet_column
@@ -106,3 +107,40 @@ def table_sizes(ds: Dataset) -> dict[str, int | None]:
     """Rows per table (None for an absent optional table), from Parquet metadata."""
     return {VIEWS[v]: (int(ds.scalar(f"SELECT count(*) FROM {v}")) if v in ds.tables else None)
             for v in VIEWS}
+
+
+def accounting(ds: Dataset) -> dict:
+    """What the ingest did with every input record, from the manifest. Keys: read,
+    written, rejected, balanced (read == written + rejected), undated, dup_groups,
+    in_dup_groups, date_sources (dict), rejects_by_reason (dict), entities (dict or None).
+    Missing manifest keys (an older or hand-made dataset) give None, never a guess."""
+    m = ds.manifest
+
+    def num(key):
+        value = m.get(key)
+        return int(value) if isinstance(value, (int, float)) else None
+
+    read, written, rejected = num("records_read"), num("articles_written"), num("records_rejected")
+    balanced = (None if None in (read, written, rejected)
+                else read == written + rejected)
+    ents = m.get("entities") if isinstance(m.get("entities"), dict) else None
+    return {"read": read, "written": written, "rejected": rejected, "balanced": balanced,
+            "undated": num("undated"), "dup_groups": num("duplicate_groups"),
+            "in_dup_groups": num("articles_in_duplicate_groups"),
+            "date_sources": dict(m.get("date_sources") or {}),
+            "rejects_by_reason": dict(m.get("rejects_by_reason") or {}),
+            "entities": ents}
+
+
+def input_files(ds: Dataset) -> pd.DataFrame:
+    """The ingest's input files from the manifest: path, records, bytes, sha256."""
+    rows = [i for i in ds.manifest.get("inputs") or [] if isinstance(i, dict)]
+    return pd.DataFrame(rows, columns=["path", "records", "bytes", "sha256"])
+
+
+def alias_rules(ds: Dataset) -> pd.DataFrame:
+    """Every alias rule in force, in the order applied: where (file:line), action, entity,
+    type, value."""
+    rules = read_rules(ds.data_dir)
+    return pd.DataFrame([(r.where, r.action, r.entity, r.type or "", r.value) for r in rules],
+                        columns=["where", "action", "entity", "type", "value"])

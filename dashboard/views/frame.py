@@ -74,6 +74,10 @@ RTL_CSS = """
 [data-testid="stMain"] [data-testid="stPlotlyChart"],
 [data-testid="stMain"] .js-plotly-plot { direction: ltr; }
 [data-testid="stDataFrame"] { direction: ltr; }
+/* Paths, hashes and JSON read left to right inside Arabic text (else a path's leading
+   slash lands at its other end and JSON braces mirror). */
+[data-testid="stMain"] code { direction: ltr; unicode-bidi: isolate; }
+[data-testid="stJson"] { direction: ltr; text-align: left; }
 """
 
 

@@ -32,13 +32,14 @@ names: dict[str, str] = {}
 if split == "compare":
     terms = st.multiselect(ctx.t("tl_terms"), [], accept_new_options=True,
                            max_selections=timeline.MAX_COMPARED, key="cmp",
-                           bind="query-params")
+                           placeholder=ctx.t("tl_terms_placeholder"), bind="query-params")
     if ctx.ds.has_entities:
         options = cached.run(entities.entity_options, f.types, 500)
         names = dict(zip(options["entity_id"], options["name"], strict=True))
         picked = urlstate.multi(st.multiselect, ctx.t("tl_entities"), list(names),
                                 key="cmp_ent", format_func=lambda e: names.get(e, e),
-                                max_selections=timeline.MAX_COMPARED)
+                                max_selections=timeline.MAX_COMPARED,
+                                placeholder=ctx.t("choose"))
 
 asked = interval
 interval, df = cached.run(timeline.fitted_timeline, f, interval, split, measure, tuple(terms),

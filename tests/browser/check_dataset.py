@@ -9,7 +9,7 @@ from the dataset itself, in Arabic and in English:
 - every Arabic text line of every Plotly chart is drawn in the right order, glyph by glyph
   (the same oracle as the browser tests);
 - the address the browser shows is copied and opened in a fresh browser context (another
-  reader with the shared link): the page title and every chart text must come out the same.
+  reader with the shared link): its headings and every chart text must come out the same.
 Prints one line per state and a summary; exits 1 when any check failed. Nothing is
 written to DATA_DIR.
 """
@@ -88,8 +88,10 @@ def chart_texts(page) -> list[str]:
         ".js-plotly-plot .main-svg text", "els => els.map(e => e.textContent)"))
 
 
-def title(page) -> str:
-    return page.locator('[data-testid="stMain"] h1').first.inner_text()
+def headings(page) -> list[str]:
+    """The page's headings (title, sections, the reader's article title)."""
+    return page.eval_on_selector_all('[data-testid="stMain"] :is(h1, h2, h3)',
+                                     "els => els.map(e => e.textContent.trim())")
 
 
 def check(browser, base: str, data_dir: Path, path: str,
@@ -105,7 +107,7 @@ def check(browser, base: str, data_dir: Path, path: str,
     records = check_plotly_rtl(page, expected_strings(specs))
     problems += [f"wrong order: {json.dumps(r, ensure_ascii=False)[:200]}"
                  for r in records if not r["ok"]]
-    copied, seen = page.url, (title(page), chart_texts(page))
+    copied, seen = page.url, (headings(page), chart_texts(page))
     first.close()
     # The copied link in a fresh context: no session state, no remembered widgets.
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -113,7 +115,7 @@ def check(browser, base: str, data_dir: Path, path: str,
     page.goto(copied)
     wait_ready(page, len(specs))
     problems += [f"error on reopened link: {e[:200]}" for e in page_errors(page)]
-    if (title(page), chart_texts(page)) != seen:
+    if (headings(page), chart_texts(page)) != seen:
         problems.append(f"reopened link {copied} shows another view")
     other.close()
     return problems, len(records)
@@ -126,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="only each page's default view")
     args = ap.parse_args(argv)
     # AppTest (used to know each page's expected chart strings) warns on every run.
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    logging.disable(logging.WARNING)
     if (why := missing_browser()):
         print(why, file=sys.stderr)
         return 2
