@@ -123,8 +123,8 @@ MAX_MATRIX = 60  # entities in the matrix: their bits must fit one 64-bit mask
 
 def cooccurrence_matrix(ds: Dataset, filters: Filters, n: int = 12) -> pd.DataFrame:
     """Shared articles between each pair of the `n` top entities (selected types, filtered
-    articles): entity_a, name_a, entity_b, name_b, n (both orders; the diagonal holds
-    each entity's own article count).
+    articles): entity_a, name_a, type_a, entity_b, name_b, n (both orders; the diagonal
+    holds each entity's own article count).
 
     Each article becomes a bit mask of the top entities it mentions; articles are counted
     per distinct mask, and only then spread over pairs, so the cost grows with the number
@@ -155,7 +155,8 @@ def cooccurrence_matrix(ds: Dataset, filters: Filters, n: int = 12) -> pd.DataFr
             masks AS (SELECT bit_or(1::UBIGINT << t.bit) AS mask
                       FROM km JOIN tops t USING (entity_id) GROUP BY km.article_id),
             combos AS (SELECT mask, count(*) AS n FROM masks GROUP BY mask)
-            SELECT x.entity_id AS entity_a, ea.name AS name_a, y.entity_id AS entity_b,
+            SELECT x.entity_id AS entity_a, ea.name AS name_a, ea.type AS type_a,
+                   y.entity_id AS entity_b,
                    eb.name AS name_b, sum(c.n)::BIGINT AS n
             FROM combos c CROSS JOIN tops x CROSS JOIN tops y
             JOIN entities ea ON ea.entity_id = x.entity_id

@@ -1,10 +1,10 @@
 """Entities page (/entities): top entities per type, one entity's page, co-occurrence.
-URL parameters: rank (articles|mentions), top (N), entity (id)."""
+URL parameters: rank (articles|mentions), top (N), entity (id), cooc (network|matrix)."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.figures import charts, html
+from dashboard.figures import charts, html, network
 from dashboard.queries import entities, search, timeline
 from dashboard.views import cached, frame, urlstate
 
@@ -76,10 +76,32 @@ if entity_id:
                 unsafe_allow_html=True)
 
 st.subheader(ctx.t("ent_matrix"))
-matrix = cached.run(entities.cooccurrence_matrix, f, 12)
-labels = dict(zip(matrix["entity_a"], matrix["name_a"], strict=False))
-st.plotly_chart(charts.heatmap_figure(
-    matrix, x="entity_b", y="entity_a", z="n", title=ctx.t("ent_matrix"),
-    x_title=ctx.t("entity"), y_title=ctx.t("entity"), z_title=ctx.t("ent_shared"),
-    rtl_ui=ctx.rtl, empty_message=ctx.t("no_results"), x_labels=labels, y_labels=labels),
-    key="ent_matrix")
+view = urlstate.single(st.segmented_control, ctx.t("ent_cooc_view"), ("network", "matrix"),
+                       key="cooc", default="network",
+                       format_func={"network": ctx.t("ent_network"),
+                                    "matrix": ctx.t("ent_matrix_view")}.get,
+                       required=True) or "network"
+matrix = cached.run(entities.cooccurrence_matrix, f, 12 if view == "matrix" else 25)
+if view == "network":
+    fig = network.network_figure(
+        matrix, title=ctx.t("ent_matrix"), type_names={e: ctx.t(e) for e in f.types},
+        shared_title=ctx.t("ent_shared"), articles_title=ctx.t("articles"), rtl_ui=ctx.rtl,
+        empty_message=ctx.t("no_results"))
+    # A click on a person, place or organisation opens its page (the entity goes into the
+    # URL); the chart's key follows the entity so that its selection starts empty again.
+    event = st.plotly_chart(fig, key=f"ent_network-{entity_id}", on_select="rerun",
+                            selection_mode="points")
+    st.caption(ctx.t("ent_network_note"))
+    points = event.selection.points if event and event.selection else []
+    clicked = next((p["customdata"][0] for p in points
+                    if isinstance(p.get("customdata"), list) and p["customdata"]), None)
+    if clicked and clicked != entity_id:
+        urlstate.write("entity", [clicked])
+        st.rerun()
+else:
+    labels = dict(zip(matrix["entity_a"], matrix["name_a"], strict=False))
+    st.plotly_chart(charts.heatmap_figure(
+        matrix, x="entity_b", y="entity_a", z="n", title=ctx.t("ent_matrix"),
+        x_title=ctx.t("entity"), y_title=ctx.t("entity"), z_title=ctx.t("ent_shared"),
+        rtl_ui=ctx.rtl, empty_message=ctx.t("no_results"), x_labels=labels, y_labels=labels),
+        key="ent_matrix")

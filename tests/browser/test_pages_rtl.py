@@ -175,3 +175,26 @@ def test_clicking_a_timeline_point_lists_its_articles(page, app_url):
     page.get_by_role("button", name="Clear selection").click()
     page.get_by_text("Click a point").wait_for(timeout=15_000)
     assert "period=" not in page.url
+
+
+def test_clicking_a_network_node_opens_its_entity_page(page, app_url):
+    page.goto(url(app_url, "entities", {"lang": "ar"}))
+    wait_ready(page, 5)
+    network = page.locator(".js-plotly-plot").last
+    network.scroll_into_view_if_needed()
+    node = network.locator(".scatterlayer .trace").last.locator(".points path").first
+    box = node.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # plotly picks the clicked point from its hover
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5000)
+    page.mouse.click(x, y)
+    # Streamlit updates the address in place (no navigation): poll it.
+    page.wait_for_function("() => location.search.includes('entity=')", timeout=30_000)
+    # The entity page (its own charts) is drawn, and the link reopens it.
+    wait_ready(page, 8)  # four top lists, its timeline, outlets, neighbours; the network
+    assert page_errors(page) == []
+    shared = page.url
+    heading = page.locator('[data-testid="stMain"] h2').first.inner_text()
+    page.goto(shared)
+    wait_ready(page, 8)  # four top lists, its timeline, outlets, neighbours; the network
+    assert page.locator('[data-testid="stMain"] h2').first.inner_text() == heading
