@@ -127,22 +127,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", nargs="+", default=["ar", "en"], choices=["ar", "en"])
     ap.add_argument("--quick", action="store_true", help="only each page's default view")
     args = ap.parse_args(argv)
-    # AppTest (used to know each page's expected chart strings) warns on every run.
-    logging.disable(logging.WARNING)
     if (why := missing_browser()):
         print(why, file=sys.stderr)
         return 2
+    # AppTest (used to know each page's expected chart strings) warns on every run.
+    logging.disable(logging.WARNING)
+    try:
+        return run(args.data_dir, args.lang, args.quick)
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def run(data_dir: Path, langs: list[str], quick: bool) -> int:
+    """Check every view; print a line per view and a summary; 0 when all pass."""
     from playwright.sync_api import sync_playwright
 
-    views = states(args.data_dir, args.quick)
+    views = states(data_dir, quick)
     failed = 0
-    with streamlit_server(args.data_dir) as base, sync_playwright() as pw:
+    with streamlit_server(data_dir) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for lang in args.lang:
+        for lang in langs:
             for name, path, params in views:
                 t0 = time.monotonic()
                 try:
-                    problems, n_arabic = check(browser, base, args.data_dir, path,
+                    problems, n_arabic = check(browser, base, data_dir, path,
                                                {"lang": lang, **params})
                 except Exception as exc:  # a timeout or a crash is a failure of this view
                     problems, n_arabic = [f"{type(exc).__name__}: {str(exc)[:300]}"], 0
@@ -153,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 for p in problems:
                     print(f"     {p}", flush=True)
         browser.close()
-    total = len(views) * len(args.lang)
+    total = len(views) * len(langs)
     print(f"{total - failed}/{total} views passed")
     return 1 if failed else 0
 

@@ -198,3 +198,17 @@ def test_clicking_a_network_node_opens_its_entity_page(page, app_url):
     page.goto(shared)
     wait_ready(page, 8)  # four top lists, its timeline, outlets, neighbours; the network
     assert page.locator('[data-testid="stMain"] h2').first.inner_text() == heading
+
+
+def test_check_dataset_command_passes_on_the_fixture(fixture_data):
+    """`tests/browser/check_dataset.py` (the reviewer's check, run by hand on real corpora)
+    keeps working: each page's default view, Arabic interface. A subprocess, as it is
+    used, and because Playwright's sync API cannot nest in this session's browser."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).with_name("check_dataset.py")
+    done = subprocess.run([sys.executable, str(script), str(fixture_data), "--quick",
+                           "--lang", "ar"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "6/6 views passed" in done.stdout
