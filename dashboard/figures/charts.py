@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import plotly.colors
 import plotly.graph_objects as go
 
 from .style import HOVER_MAX, base_layout, category_axis, figure, label, plain, rtl, shorten
@@ -108,11 +109,8 @@ def bar_figure(categories, values, *, title: str, value_title: str, rtl_ui: bool
     return figure([trace], layout)
 
 
-# ColorBrewer Blues, light to dark (plotly.colors.sequential.Blues).
-HEAT_COLORS = [[i / 8, c] for i, c in enumerate([
-    "rgb(247,251,255)", "rgb(222,235,247)", "rgb(198,219,239)", "rgb(158,202,225)",
-    "rgb(107,174,214)", "rgb(66,146,198)", "rgb(33,113,181)", "rgb(8,81,156)",
-    "rgb(8,48,107)"])]
+# ColorBrewer Blues, light to dark, as [position, colour] pairs for plotly.js.
+HEAT_COLORS = plotly.colors.make_colorscale(plotly.colors.sequential.Blues)
 
 
 def heatmap_figure(df: pd.DataFrame, *, x: str, y: str, z: str, title: str, x_title: str,

@@ -19,8 +19,8 @@ DIGITS_RE2 = r"[0-9]+"
 # `الحكومة`, not the match form `الحكومه`), then grouped by match form in SQL: the
 # normaliser's letter and digit maps as one translate(), then lower().
 UNMARK_RE2 = f"[{DIACRITICS}{TATWEEL}]"
-_MAP_FROM = "".join({**LETTER_MAP, **DIGIT_MAP})
-_MAP_TO = "".join({**LETTER_MAP, **DIGIT_MAP}.values())
+_MATCH_MAP = {**LETTER_MAP, **DIGIT_MAP}
+_MAP_FROM, _MAP_TO = "".join(_MATCH_MAP), "".join(_MATCH_MAP.values())
 
 
 def coverage_share(ds: Dataset, filters: Filters, entity_id: str | None = None) -> pd.DataFrame:

@@ -26,12 +26,9 @@ row = st.columns(3)
 row[0].metric(ctx.t("data_read"), fmt(acc["read"]))
 row[1].metric(ctx.t("data_written"), fmt(acc["written"]))
 row[2].metric(ctx.t("data_rejected"), fmt(acc["rejected"]))
-if acc["balanced"]:
-    st.success(ctx.t("data_balanced").format(read=fmt(acc["read"]), written=fmt(acc["written"]),
-                                             rejected=fmt(acc["rejected"])))
-elif acc["balanced"] is False:
-    st.error(ctx.t("data_unbalanced").format(read=fmt(acc["read"]), written=fmt(acc["written"]),
-                                             rejected=fmt(acc["rejected"])))
+if acc["balanced"] is not None:  # None: the manifest lacks a count
+    say, key = (st.success, "data_balanced") if acc["balanced"] else (st.error, "data_unbalanced")
+    say(ctx.t(key).format(**{k: fmt(acc[k]) for k in ("read", "written", "rejected")}))
 row = st.columns(3)
 row[0].metric(ctx.t("ov_undated"), fmt(acc["undated"]))
 row[1].metric(ctx.t("ov_dups"), fmt(acc["dup_groups"]),
